@@ -1,0 +1,29 @@
+// force timezone to UTC to allow tests to work regardless of local timezone
+process.env.TZ = 'UTC';
+
+const base = require('./.config/jest.config');
+
+// d3-color 3.1.1 ships .mjs, which the scaffold's transform does not match.
+const transform = { ...base.transform, '^.+\\.mjs$': base.transform['^.+\\.(t|j)sx?$'] };
+
+module.exports = {
+  projects: [
+    {
+      // Plugin code: React components and Grafana runtime in jsdom, as the scaffold sets it up.
+      ...base,
+      displayName: 'plugin',
+      transform,
+      testMatch: ['<rootDir>/src/**/*.test.{ts,tsx}'],
+    },
+    {
+      // Everything around the plugin: simulator, CLI, rules, dashboards, metadata, browser and integration tests.
+      displayName: 'node',
+      testEnvironment: 'node',
+      transform,
+      transformIgnorePatterns: base.transformIgnorePatterns,
+      moduleNameMapper: base.moduleNameMapper,
+      modulePaths: base.modulePaths,
+      testMatch: ['<rootDir>/{simulator,cli,dashboards,monitoring,scripts,bench}/**/*.test.ts', '<rootDir>/tests/{browser,integration}/**/*.test.ts'],
+    },
+  ],
+};

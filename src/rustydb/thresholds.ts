@@ -1,0 +1,77 @@
+/**
+ * The guide's thresholds: the one source of truth for dashboard thresholds, the pool panel's defaults, Prometheus
+ * alert rules and the command-line checks. A consistency test reads all of them back and compares with this file.
+ */
+
+/** `above`: higher is worse (CPU); `below`: lower is worse (cache hit ratio, TPS). */
+export type Direction = 'above' | 'below';
+
+export interface Threshold {
+  direction: Direction;
+  /** Unset where the guide names no warning level. */
+  warning?: number;
+  /** Unset where the guide names no critical level. */
+  critical?: number;
+  /** How long the condition must hold before an alert fires (Prometheus `for:`). */
+  for?: string;
+  /** Grafana unit id of the value the levels apply to. */
+  unit: string;
+}
+
+export const THRESHOLDS = {
+  cpuPercent: { direction: 'above', warning: 75, critical: 90, for: '5m', unit: 'percent' },
+  memoryPercent: { direction: 'above', warning: 80, critical: 90, for: '5m', unit: 'percent' },
+  cacheHitRatio: { direction: 'below', warning: 0.9, critical: 0.8, for: '10m', unit: 'percentunit' },
+  transactionsPerSecond: { direction: 'below', warning: 50, critical: 10, for: '10m', unit: 'ops' },
+  locksHeld: { direction: 'above', warning: 500, critical: 1000, for: '5m', unit: 'short' },
+  deadlocks: { direction: 'above', warning: 1, critical: 5, for: '5m', unit: 'short' },
+  poolUtilisation: { direction: 'above', warning: 0.8, critical: 0.95, for: '5m', unit: 'percentunit' },
+  poolWaiting: { direction: 'above', warning: 5, critical: 20, for: '5m', unit: 'short' },
+  connectionsInUse: { direction: 'above', warning: 0.9, for: '5m', unit: 'percentunit' },
+  failedLoginsPerMinute: { direction: 'above', warning: 10, for: '1m', unit: 'short' },
+} as const satisfies Record<string, Threshold>;
+
+export type ThresholdKey = keyof typeof THRESHOLDS;
+
+export type Level = 'ok' | 'warning' | 'critical';
+
+/** The level of a value; a value exactly at a threshold has not crossed it (the guide says "above 80 %"). */
+export function levelOf(threshold: Threshold, value: number): Level {
+  const crosses = (limit: number | undefined) =>
+    limit !== undefined && (threshold.direction === 'above' ? value > limit : value < limit);
+  if (crosses(threshold.critical)) {
+    return 'critical';
+  }
+  if (crosses(threshold.warning)) {
+    return 'warning';
+  }
+  return 'ok';
+}
+
+export interface ThresholdStep {
+  value: number | null;
+  color: string;
+}
+
+const LEVEL_COLORS: Record<Level, string> = { ok: 'green', warning: 'orange', critical: 'red' };
+
+/**
+ * The levels as Grafana threshold steps (`fieldConfig.defaults.thresholds.steps`). Grafana colours a value with the
+ * highest step whose value it reaches, so `above` steps start at the limits and `below` steps run from red upwards.
+ */
+export function grafanaSteps(threshold: Threshold): ThresholdStep[] {
+  const { warning, critical } = threshold;
+  if (threshold.direction === 'above') {
+    return [
+      { value: null, color: LEVEL_COLORS.ok },
+      ...(warning !== undefined ? [{ value: warning, color: LEVEL_COLORS.warning }] : []),
+      ...(critical !== undefined ? [{ value: critical, color: LEVEL_COLORS.critical }] : []),
+    ];
+  }
+  const lowest = critical !== undefined ? LEVEL_COLORS.critical : LEVEL_COLORS.warning;
+  return [
+    { value: null, color: lowest },
+    ...(critical !== undefined && warning !== undefined ? [{ value: critical, color: LEVEL_COLORS.warning }] : []),
+    { value: warning ?? critical ?? 0, color: LEVEL_COLORS.ok },
+  ];
+}

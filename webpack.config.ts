@@ -1,0 +1,21 @@
+import path from 'path';
+import CopyWebpackPlugin from 'copy-webpack-plugin';
+import type { Configuration } from 'webpack';
+import { merge } from 'webpack-merge';
+import grafanaConfig, { type Env } from './.config/webpack/webpack.config';
+
+// create-plugin copies only the root plugin's images; the nested datasource and panel need theirs in dist/ too,
+// and the bundled dashboards live at the top level (dashboards/) but are served from dist/dashboards/.
+const config = async (env: Env): Promise<Configuration> =>
+  merge(await grafanaConfig(env), {
+    plugins: [
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: '*/img/**/*', to: '.', noErrorOnMissing: true },
+          { from: path.resolve(process.cwd(), 'dashboards'), to: 'dashboards', noErrorOnMissing: true },
+        ],
+      }),
+    ],
+  });
+
+export default config;
