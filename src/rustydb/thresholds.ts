@@ -12,7 +12,10 @@ export interface Threshold {
   warning?: number;
   /** Unset where the guide names no critical level. */
   critical?: number;
-  /** How long the condition must hold before an alert fires (Prometheus `for:`). */
+  /**
+   * How long the condition must hold before an alert fires (Prometheus `for:`). For event counters (deadlocks, threats)
+   * it is the window the events are counted over (`increase(...[for])`), and their alerts fire at once.
+   */
   for?: string;
   /** Grafana unit id of the value the levels apply to. */
   unit: string;
@@ -29,6 +32,10 @@ export const THRESHOLDS = {
   poolWaiting: { direction: 'above', warning: 5, critical: 20, for: '5m', unit: 'short' },
   connectionsInUse: { direction: 'above', warning: 0.9, for: '5m', unit: 'percentunit' },
   failedLoginsPerMinute: { direction: 'above', warning: 10, for: '1m', unit: 'short' },
+  /** The guide: any threat detected within a minute is critical. */
+  threatsDetected: { direction: 'above', critical: 0, for: '1m', unit: 'short' },
+  /** Not in the guide (replication is an `ext` metric): a replica more than 30 s / 5 min behind. */
+  replicationLagSeconds: { direction: 'above', warning: 30, critical: 300, for: '5m', unit: 's' },
 } as const satisfies Record<string, Threshold>;
 
 export type ThresholdKey = keyof typeof THRESHOLDS;
