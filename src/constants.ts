@@ -1,9 +1,23 @@
 import pluginJson from './plugin.json';
+import datasourcePluginJson from './datasource/plugin.json';
 
 export const PLUGIN_ID = pluginJson.id;
 export const PLUGIN_BASE_URL = `/a/${PLUGIN_ID}`;
-export const DATASOURCE_TYPE = 'rustydb-stats-datasource';
+export const DATASOURCE_TYPE = datasourcePluginJson.id;
+export const PROMETHEUS_TYPE = 'prometheus';
 
+/** Page routes below PLUGIN_BASE_URL; plugin.json's page includes point at the same paths. */
 export enum ROUTES {
   Home = 'home',
+  GettingStarted = 'getting-started',
 }
+
+export function appPageUrl(route: ROUTES): string {
+  return `${PLUGIN_BASE_URL}/${route}`;
+}
+
+/** The template variables through which the bundled dashboards pick their data sources. */
+export const DASHBOARD_VARIABLES = {
+  rustydb: 'rustydb',
+  prometheus: 'prometheus',
+} as const;

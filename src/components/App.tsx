@@ -1,12 +1,18 @@
 import React from 'react';
-import { Route, Routes } from 'react-router-dom';
+import { Navigate, Route, Routes } from 'react-router-dom';
 import { AppRootProps } from '@grafana/data';
-import { Home } from '../pages/Home';
+import { GettingStarted } from '../pages/GettingStarted/GettingStarted';
+import { Home } from '../pages/Home/Home';
+import { ROUTES } from '../constants';
+import { AppSettings, readAppSettings } from './appSettings';
 
-function App(_props: AppRootProps) {
+function App({ meta }: AppRootProps<AppSettings>) {
+  const settings = readAppSettings(meta.jsonData);
   return (
     <Routes>
-      <Route path="*" element={<Home />} />
+      <Route path={ROUTES.Home} element={<Home settings={settings} />} />
+      <Route path={ROUTES.GettingStarted} element={<GettingStarted />} />
+      <Route path="*" element={<Navigate to={ROUTES.Home} replace />} />
     </Routes>
   );
 }

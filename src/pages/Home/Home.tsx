@@ -1,0 +1,110 @@
+import React, { useMemo } from 'react';
+import { css } from '@emotion/css';
+import { dateTimeFormat, GrafanaTheme2 } from '@grafana/data';
+import { PluginPage } from '@grafana/runtime';
+import { Button, EmptyState, LinkButton, Stack, Text, useStyles2 } from '@grafana/ui';
+import { AppSettings, DEFAULT_REFRESH_SECONDS } from '../../components/appSettings';
+import { RustyDBInstanceSettings, rustydbInstances } from '../../components/rustydbInstances';
+import { appPageUrl, ROUTES } from '../../constants';
+import { compareReports, InstanceLevel, InstanceReport } from './instanceReport';
+import { InstanceCard } from './InstanceCard';
+import { LEVEL_LOOK } from './levels';
+import { useFleet } from './useFleet';
+
+interface Props {
+  settings: AppSettings;
+}
+
+export function Home({ settings }: Props) {
+  // Grafana's data source list only changes when Grafana reloads it, so one read per visit is enough.
+  const instances = useMemo(() => rustydbInstances(), []);
+  return (
+    <PluginPage subTitle="Every RustyDB data source in this Grafana, worst first.">
+      {instances.length === 0 ? <NoInstances /> : <FleetView instances={instances} settings={settings} />}
+    </PluginPage>
+  );
+}
+
+function NoInstances() {
+  return (
+    <EmptyState
+      variant="call-to-action"
+      message="No RustyDB data source yet"
+      button={
+        <LinkButton href={appPageUrl(ROUTES.GettingStarted)} icon="plus">
+          Add your first RustyDB
+        </LinkButton>
+      }
+    >
+      Connect Grafana to a RustyDB server to see its health, load and connection pools here, and to fill the bundled
+      dashboards.
+    </EmptyState>
+  );
+}
+
+const SUMMARY_ORDER: InstanceLevel[] = ['unreachable', 'critical', 'warning', 'ok'];
+
+/** "3 instances: 1 unreachable, 2 healthy" — only counts, so screen readers hear it only when a status changes. */
+export function summarise(total: number, reports: InstanceReport[]): string {
+  const counts = SUMMARY_ORDER.flatMap((level) => {
+    const n = reports.filter((r) => r.level === level).length;
+    return n ? [`${n} ${LEVEL_LOOK[level].word.toLowerCase()}`] : [];
+  });
+  const checking = total - reports.length;
+  const parts = [...counts, ...(checking ? [`${checking} being checked`] : [])];
+  return `${total} ${total === 1 ? 'instance' : 'instances'}: ${parts.join(', ')}`;
+}
+
+function FleetView({ instances, settings }: { instances: RustyDBInstanceSettings[]; settings: AppSettings }) {
+  const styles = useStyles2(getStyles);
+  const refreshSeconds = settings.refreshSeconds ?? DEFAULT_REFRESH_SECONDS;
+  const { reports, updatedAt, refresh } = useFleet(instances, refreshSeconds * 1000);
+  const done = reports.filter((r): r is InstanceReport => r !== undefined).sort(compareReports);
+  const checking = instances.filter((_, i) => reports[i] === undefined);
+
+  return (
+    <Stack direction="column" gap={2}>
+      <Stack direction="row" justifyContent="space-between" alignItems="center" wrap="wrap" gap={2}>
+        <Stack direction="column" gap={0}>
+          <Text element="p" weight="medium" role="status" aria-live="polite">
+            {summarise(instances.length, done)}
+          </Text>
+          <Text color="secondary" variant="bodySmall">
+            {updatedAt ? `Updated ${dateTimeFormat(updatedAt, { format: 'HH:mm:ss' })}, ` : ''}
+            every {refreshSeconds} s
+          </Text>
+        </Stack>
+        <Stack direction="row" gap={1}>
+          <Button variant="secondary" icon="sync" onClick={refresh}>
+            Refresh now
+          </Button>
+          <LinkButton variant="secondary" icon="plus" href={appPageUrl(ROUTES.GettingStarted)}>
+            Add RustyDB
+          </LinkButton>
+        </Stack>
+      </Stack>
+      <ul className={styles.list} aria-label="RustyDB instances, worst first">
+        {done.map((report) => (
+          <li key={report.uid}>
+            <InstanceCard uid={report.uid} name={report.name} report={report} prometheusUid={settings.prometheusDatasourceUid} />
+          </li>
+        ))}
+        {checking.map((ds) => (
+          <li key={ds.uid}>
+            <InstanceCard uid={ds.uid} name={ds.name} prometheusUid={settings.prometheusDatasourceUid} />
+          </li>
+        ))}
+      </ul>
+    </Stack>
+  );
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  list: css({
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'grid',
+    gap: theme.spacing(2),
+  }),
+});
