@@ -1,0 +1,44 @@
+import { Threshold, ThresholdKey, THRESHOLDS } from '../src/rustydb/thresholds';
+
+/**
+ * Which alert carries which of the guide's thresholds (src/rustydb/thresholds.ts). Each alert has one
+ * rule per level the threshold defines, told apart by the `severity` label.
+ */
+export const THRESHOLD_ALERTS: Record<string, ThresholdKey> = {
+  RustyDBHighCPU: 'cpuPercent',
+  RustyDBHighMemory: 'memoryPercent',
+  RustyDBLowCacheHitRatio: 'cacheHitRatio',
+  RustyDBLowTransactionRate: 'transactionsPerSecond',
+  RustyDBHighLocksHeld: 'locksHeld',
+  RustyDBDeadlocks: 'deadlocks',
+  RustyDBHighConnections: 'connectionsInUse',
+  RustyDBHighPoolUtilisation: 'poolUtilisation',
+  RustyDBPoolRequestsWaiting: 'poolWaiting',
+  RustyDBHighFailedLogins: 'failedLoginsPerMinute',
+  RustyDBSecurityThreat: 'threatsDetected',
+  RustyDBReplicationLag: 'replicationLagSeconds',
+};
+
+/** Thresholds on event counters: `for` is the window they are counted over, and the alert has no `for:`. */
+export const EVENT_THRESHOLDS: ReadonlySet<ThresholdKey> = new Set<ThresholdKey>(['deadlocks', 'threatsDetected']);
+
+export type Severity = 'warning' | 'critical';
+
+export function thresholdFor(alertname: string): Threshold | undefined {
+  const key = THRESHOLD_ALERTS[alertname];
+  return key === undefined ? undefined : THRESHOLDS[key];
+}
+
+/** A level as the alert descriptions write it: 75 → "75%" for percent, 0.95 → "95%" for ratios, 300 → "300s". */
+export function formatLevel(value: number, unit: string): string {
+  switch (unit) {
+    case 'percent':
+      return `${value}%`;
+    case 'percentunit':
+      return `${Math.round(value * 10000) / 100}%`;
+    case 's':
+      return `${value}s`;
+    default:
+      return String(value);
+  }
+}
