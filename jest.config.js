@@ -7,6 +7,7 @@ const base = require('./.config/jest.config');
 const transform = { ...base.transform, '^.+\\.mjs$': base.transform['^.+\\.(t|j)sx?$'] };
 
 module.exports = {
+  reporters: ['default', '<rootDir>/scripts/summaryReporter.js'],
   projects: [
     {
       // Plugin code: React components and Grafana runtime in jsdom, as the scaffold sets it up.
