@@ -1,9 +1,9 @@
 import fs from 'fs';
 import path from 'path';
-import { THRESHOLDS, ThresholdKey } from '../src/rustydb/thresholds';
+import { formatLevel, THRESHOLDS, ThresholdKey } from '../src/rustydb/thresholds';
 import { unknownMentions } from '../scripts/metricCatalogue';
 import { AlertRule, alertRules, loadRuleFiles, MONITORING_DIR, recordedNames, recordingRules } from './ruleModel';
-import { EVENT_THRESHOLDS, formatLevel, Severity, THRESHOLD_ALERTS, thresholdFor } from './thresholdAlerts';
+import { EVENT_THRESHOLDS, Severity, THRESHOLD_ALERTS, thresholdFor } from './thresholdAlerts';
 
 const files = loadRuleFiles();
 const alerts = alertRules(files);

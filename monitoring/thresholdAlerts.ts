@@ -28,17 +28,3 @@ export function thresholdFor(alertname: string): Threshold | undefined {
   const key = THRESHOLD_ALERTS[alertname];
   return key === undefined ? undefined : THRESHOLDS[key];
 }
-
-/** A level as the alert descriptions write it: 75 → "75%" for percent, 0.95 → "95%" for ratios, 300 → "300s". */
-export function formatLevel(value: number, unit: string): string {
-  switch (unit) {
-    case 'percent':
-      return `${value}%`;
-    case 'percentunit':
-      return `${Math.round(value * 10000) / 100}%`;
-    case 's':
-      return `${value}s`;
-    default:
-      return String(value);
-  }
-}

@@ -55,6 +55,20 @@ export function levelOf(threshold: Threshold, value: number): Level {
   return 'ok';
 }
 
+/** A level as people write it: 75 → "75%" (percent), 0.95 → "95%" (percentunit), 300 → "300s" (s), 50 → "50". */
+export function formatLevel(value: number, unit: string): string {
+  switch (unit) {
+    case 'percent':
+      return `${value}%`;
+    case 'percentunit':
+      return `${Math.round(value * 10000) / 100}%`;
+    case 's':
+      return `${value}s`;
+    default:
+      return String(value);
+  }
+}
+
 export interface ThresholdStep {
   value: number | null;
   color: string;
