@@ -1,55 +1,62 @@
 import {
+  AnnotationSupport,
   CoreApp,
   DataQueryRequest,
   DataQueryResponse,
   DataSourceApi,
   DataSourceInstanceSettings,
+  MetricFindValue,
   TestDataSourceResponse,
 } from '@grafana/data';
-import { ENDPOINTS } from '../rustydb/api/endpoints';
-import type { HealthResponse } from '../rustydb/api/types';
-import { parsePerformance } from './endpoints/performance';
-import { proxyGetJson } from './transport/proxy';
-import { RustyDBError } from './transport/errors';
-import { DEFAULT_QUERY, PROXY_ROUTE, RustyDBOptions, RustyDBQuery } from './types';
+import { getBackendSrv, getTemplateSrv } from '@grafana/runtime';
+import { Observable } from 'rxjs';
+import { RustyDBClient } from './client';
+import { DEFAULT_QUERY, QueryType, RustyDBOptions, RustyDBQuery, RustyDBVariableQuery, VariableTarget } from './types';
+import { RustyDBVariableSupport } from './variables/VariableSupport';
 
-const DEFAULT_TIMEOUT_SECONDS = 10;
+const DEFAULT_ANNOTATION: Partial<RustyDBQuery> = { queryType: QueryType.Events, eventSource: 'alerts' };
 
+/**
+ * The RustyDB data source as Grafana sees it: a thin shell over `RustyDBClient` that supplies Grafana's HTTP
+ * (`getBackendSrv().fetch` through the data-source proxy) and template variables (`getTemplateSrv().replace`).
+ * Both are looked up on each call, so tests and headless callers can swap them with `setBackendSrv`/`setTemplateSrv`.
+ */
 export class DataSource extends DataSourceApi<RustyDBQuery, RustyDBOptions> {
-  private readonly proxyBase: string;
-  private readonly timeoutMs: number;
+  readonly client: RustyDBClient;
+
+  /** Frames with `time`, `timeEnd`, `title`, `text` and `tags` (the `events` query type) become annotations. */
+  annotations: AnnotationSupport<RustyDBQuery> = {
+    getDefaultQuery: () => DEFAULT_ANNOTATION,
+    prepareAnnotation: (json) => ({ ...json, target: { refId: 'Anno', ...DEFAULT_ANNOTATION, ...json.target } }),
+  };
 
   constructor(instanceSettings: DataSourceInstanceSettings<RustyDBOptions>) {
     super(instanceSettings);
-    const { authType = 'none', timeoutSeconds = DEFAULT_TIMEOUT_SECONDS } = instanceSettings.jsonData;
-    this.proxyBase = `${instanceSettings.url}/${PROXY_ROUTE[authType]}`;
-    this.timeoutMs = timeoutSeconds * 1000;
+    this.client = new RustyDBClient(instanceSettings, {
+      fetch: (options) => getBackendSrv().fetch(options),
+      replace: (target, scopedVars, format) => getTemplateSrv().replace(target, scopedVars, format),
+    });
+    this.variables = new RustyDBVariableSupport(this);
   }
 
   getDefaultQuery(_app: CoreApp): Partial<RustyDBQuery> {
     return DEFAULT_QUERY;
   }
 
-  async query(request: DataQueryRequest<RustyDBQuery>): Promise<DataQueryResponse> {
-    const targets = request.targets.filter((t) => !t.hide);
-    const body = targets.length ? await this.get(ENDPOINTS.statsPerformance.path) : undefined;
-    const now = Date.now();
-    return { data: targets.map((t) => parsePerformance(body, t.refId, now)) };
+  filterQuery(query: RustyDBQuery): boolean {
+    return !query.hide;
   }
 
-  async testDatasource(): Promise<TestDataSourceResponse> {
-    try {
-      const health = (await this.get(ENDPOINTS.adminHealth.path)) as Partial<HealthResponse>;
-      if (health.status !== 'healthy') {
-        return { status: 'error', message: `RustyDB reports status "${String(health.status)}".` };
-      }
-      return { status: 'success', message: `RustyDB ${String(health.version)} is healthy.` };
-    } catch (err) {
-      return { status: 'error', message: err instanceof RustyDBError ? err.message : String(err) };
-    }
+  query(request: DataQueryRequest<RustyDBQuery>): Observable<DataQueryResponse> {
+    return this.client.query(request);
   }
 
-  private get(path: string): Promise<unknown> {
-    return proxyGetJson(this.proxyBase, path, this.timeoutMs);
+  testDatasource(): Promise<TestDataSourceResponse> {
+    return this.client.testDatasource();
+  }
+
+  /** For Grafana's legacy variable path and for code that wants a list of names: `pools`, `clusterNodes`, ... */
+  metricFindQuery(query: RustyDBVariableQuery | VariableTarget): Promise<MetricFindValue[]> {
+    return this.client.metricFind(typeof query === 'string' ? query : query.target);
   }
 }

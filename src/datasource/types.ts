@@ -1,17 +1,66 @@
 import { DataQuery, DataSourceJsonData } from '@grafana/schema';
 
-/** One query type per monitoring area of the RustyDB REST API. */
+/** One query type per monitoring area of RustyDB's REST API (see `queryTypes.ts` for what each one reads). */
 export enum QueryType {
+  Health = 'health',
   Performance = 'performance',
+  RequestMetrics = 'requestMetrics',
+  Pools = 'pools',
+  PoolStats = 'poolStats',
+  Sessions = 'sessions',
+  Queries = 'queries',
+  Transactions = 'transactions',
+  WalMvcc = 'walMvcc',
+  BufferMemory = 'bufferMemory',
+  Replication = 'replication',
+  Cluster = 'cluster',
+  Security = 'security',
+  Alerts = 'alerts',
+  Incidents = 'incidents',
+  Logs = 'logs',
+  ServerInfo = 'serverInfo',
+  Events = 'events',
+  Raw = 'raw',
 }
 
+/** Where annotation-style events come from (the `events` query type). */
+export type EventSource = 'alerts' | 'incidents' | 'threatHistory' | 'deadlocks';
+
+export interface AuditFilter {
+  userId?: string;
+  sessionId?: string;
+  objectName?: string;
+  /** RustyDB caps it at 1000; its default is 100. */
+  limit?: number;
+}
+
+/**
+ * A panel query. Every string (and every entry of the id lists) may hold template variables; multi-value and All
+ * variables expand into several values, and list parameters then fan out into one request per value.
+ */
 export interface RustyDBQuery extends DataQuery {
-  queryType: QueryType;
+  /** A `QueryType`, or a template variable that resolves to one. */
+  queryType?: string;
+  /** The area's sub-view (e.g. `locks` for transactions); each type lists its views in `queryTypes.ts`. */
+  view?: string;
+  /** Pool stats: pool ids; empty means every pool `/api/v1/pools` lists. */
+  poolIds?: string[];
+  /** Cluster views: only these node ids (empty: all). */
+  nodeIds?: string[];
+  /** Replication views: only these replica or node ids (empty: all). */
+  replicaIds?: string[];
+  /** Logs: only these levels (empty: all). Alerts and incidents: only these severities. */
+  levels?: string[];
+  /** Security audit logs: filters RustyDB applies server-side. */
+  audit?: AuditFilter;
+  /** The `events` query type. */
+  eventSource?: EventSource;
+  /** The `raw` query type: any `/api/v1/...` GET path, with an optional query string. */
+  path?: string;
+  /** Poll at `intervalMs` and stream a growing time series instead of answering once. */
+  live?: boolean;
+  intervalMs?: number;
 }
-
-export const DEFAULT_QUERY: Partial<RustyDBQuery> = {
-  queryType: QueryType.Performance,
-};
 
 /** How the data-source proxy authenticates to RustyDB; each mode is a route in plugin.json. */
 export type AuthType = 'none' | 'bearer' | 'apiKey';
@@ -27,10 +76,28 @@ export interface RustyDBOptions extends DataSourceJsonData {
   serverUrl?: string;
   authType?: AuthType;
   timeoutSeconds?: number;
+  /** The polling interval live queries use unless they set their own. */
+  liveIntervalMs?: number;
 }
 
 /** Only the data-source proxy reads these; the browser never sees them after saving. */
 export interface RustyDBSecureJsonData {
   bearerToken?: string;
   apiKey?: string;
+}
+
+export const DEFAULT_TIMEOUT_SECONDS = 10;
+export const DEFAULT_LIVE_INTERVAL_MS = 5000;
+/** RustyDB v0.6.5 shares 100 requests/s among all clients: polling faster than this would eat the budget. */
+export const MIN_LIVE_INTERVAL_MS = 1000;
+
+export const DEFAULT_QUERY: Partial<RustyDBQuery> = {
+  queryType: QueryType.Performance,
+};
+
+/** The query of a variable (`CustomVariableSupport`): which list of names to offer. */
+export type VariableTarget = 'pools' | 'clusterNodes' | 'replicas' | 'queryTypes';
+
+export interface RustyDBVariableQuery extends DataQuery {
+  target: VariableTarget;
 }

@@ -1,38 +1,92 @@
-import { createDataFrame, DataFrame, FieldType } from '@grafana/data';
-import { RustyDBError } from '../transport/errors';
+import { DataFrame, QueryResultMetaNotice } from '@grafana/data';
+import { ENDPOINTS } from '../../rustydb/api/endpoints';
+import { THRESHOLDS } from '../../rustydb/thresholds';
+import { Parser, viewRunner } from './area';
+import { snapshotFrame } from './parse/frames';
+import { snapshotParser } from './parse/parsers';
+import { asObject, f, FieldSpec, isRow, Issues, Row } from './parse/read';
 
 export const PERFORMANCE_FIELDS = [
-  { key: 'cpu_usage_percent', name: 'CPU usage', unit: 'percent' },
-  { key: 'memory_usage_bytes', name: 'Memory used', unit: 'bytes' },
-  { key: 'memory_usage_percent', name: 'Memory usage', unit: 'percent' },
-  { key: 'disk_io_read_bytes', name: 'Disk read', unit: 'bytes' },
-  { key: 'disk_io_write_bytes', name: 'Disk written', unit: 'bytes' },
-  { key: 'cache_hit_ratio', name: 'Cache hit ratio', unit: 'percentunit' },
-  { key: 'transactions_per_second', name: 'Transactions per second', unit: 'ops' },
-  { key: 'locks_held', name: 'Locks held', unit: 'short' },
-  { key: 'deadlocks', name: 'Deadlocks', unit: 'short' },
-] as const;
+  f.num('cpu_usage_percent', 'CPU usage', 'percent', { threshold: THRESHOLDS.cpuPercent }),
+  f.num('memory_usage_bytes', 'Memory used', 'bytes'),
+  f.num('memory_usage_percent', 'Memory usage', 'percent', { threshold: THRESHOLDS.memoryPercent }),
+  f.num('disk_io_read_bytes', 'Disk read', 'bytes'),
+  f.num('disk_io_write_bytes', 'Disk written', 'bytes'),
+  f.num('cache_hit_ratio', 'Cache hit ratio', 'percentunit', { threshold: THRESHOLDS.cacheHitRatio }),
+  f.num('transactions_per_second', 'Transactions per second', 'ops', { threshold: THRESHOLDS.transactionsPerSecond }),
+  f.num('locks_held', 'Locks held', 'short', { threshold: THRESHOLDS.locksHeld }),
+  f.num('deadlocks', 'Deadlocks', 'short', { threshold: THRESHOLDS.deadlocks }),
+];
 
-/** `/api/v1/stats/performance` is a snapshot: one row stamped with the time it was read. */
-export function parsePerformance(body: unknown, refId: string, now: number): DataFrame {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) {
-    throw new RustyDBError('badResponse', '/api/v1/stats/performance did not return a JSON object.');
-  }
-  const record = body as Record<string, unknown>;
-  return createDataFrame({
-    refId,
-    name: 'performance',
-    fields: [
-      { name: 'Time', type: FieldType.time, values: [now] },
-      ...PERFORMANCE_FIELDS.map(({ key, name, unit }) => {
-        const value = record[key];
-        return {
-          name: key,
-          type: FieldType.number,
-          values: [typeof value === 'number' ? value : null],
-          config: { displayName: name, unit },
-        };
-      }),
-    ],
-  });
+/** The values RustyDB v0.6.5 hard-codes in `/stats/performance` (CONTRACT §3.5). */
+const V065_PLACEHOLDERS: Row = {
+  cache_hit_ratio: 0.95,
+  disk_io_read_bytes: 0,
+  disk_io_write_bytes: 0,
+  locks_held: 0,
+  deadlocks: 0,
+};
+
+export function performancePlaceholderNotices(record: Row): QueryResultMetaNotice[] {
+  const placeholders = Object.entries(V065_PLACEHOLDERS).every(([key, value]) => record[key] === value);
+  return placeholders
+    ? [
+        {
+          severity: 'info',
+          text:
+            'These look like RustyDB v0.6.5 placeholders: cache hit ratio 0.95, disk I/O, locks and deadlocks are constants, ' +
+            'and "transactions per second" is HTTP requests since start ÷ 60. Only CPU and memory are measured.',
+        },
+      ]
+    : [];
 }
+
+export const parsePerformanceFrames: Parser = snapshotParser('statsPerformance', PERFORMANCE_FIELDS, {
+  name: 'performance',
+  notices: performancePlaceholderNotices,
+});
+
+/** The performance snapshot as one frame, for code outside the datasource (the app's home page). */
+export function parsePerformance(body: unknown, refId: string, now: number): DataFrame {
+  return parsePerformanceFrames(body, { refId, now, range: { from: now, to: now }, keep: () => true })[0];
+}
+
+/** `MetricData.unit` → Grafana unit. */
+const UNIT_OF: Record<string, string> = {
+  count: 'short',
+  milliseconds: 'ms',
+  percent: 'percent',
+  bytes: 'bytes',
+  ratio: 'percentunit',
+};
+
+const METRICS = ENDPOINTS.metrics.path;
+
+const metricLabel = (name: string) => {
+  const words = name.replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};
+
+/** `/api/v1/metrics`: one field per metric, named as RustyDB names it, with the unit it declares. */
+export const parseRequestMetrics: Parser = (body, ctx) => {
+  const issues = new Issues(METRICS);
+  const metrics = asObject(asObject(body, METRICS).metrics, `"metrics" in ${METRICS}`);
+  const record: Row = {};
+  const specs: FieldSpec[] = Object.keys(metrics)
+    .sort()
+    .map((name) => {
+      const metric = metrics[name];
+      if (!isRow(metric)) {
+        issues.add('notObject', name, metric);
+        record[name] = null;
+        return f.num(name, metricLabel(name), 'short', { nullable: true });
+      }
+      record[name] = metric.value;
+      return f.num(name, metricLabel(name), UNIT_OF[String(metric.unit)] ?? 'short');
+    });
+  return [snapshotFrame(ctx, record, specs, issues, { name: 'request metrics', path: METRICS })];
+};
+
+export const runPerformance = viewRunner({ snapshot: { endpoint: 'statsPerformance', parse: parsePerformanceFrames } });
+
+export const runRequestMetrics = viewRunner({ snapshot: { endpoint: 'metrics', parse: parseRequestMetrics } });

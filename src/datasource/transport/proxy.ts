@@ -1,33 +1,13 @@
-import { lastValueFrom, timeout } from 'rxjs';
 import { getBackendSrv } from '@grafana/runtime';
-import { classifyFetchError, RustyDBError } from './errors';
+import { proxyGet } from './http';
+import { retryRateLimited } from './retry';
 
-/** GETs a RustyDB path through Grafana's data-source proxy and returns the JSON body. */
-export async function proxyGetJson(proxyBase: string, path: string, timeoutMs: number): Promise<unknown> {
-  try {
-    const response = await lastValueFrom(
-      getBackendSrv().fetch<unknown>({
-        url: `${proxyBase}${path}`,
-        method: 'GET',
-        showErrorAlert: false,
-        showSuccessAlert: false,
-      }).pipe(
-        timeout({
-          first: timeoutMs,
-          with: () => {
-            throw new RustyDBError('timeout', `RustyDB did not answer ${path} within ${timeoutMs / 1000} s. Raise the timeout or check the server load.`);
-          },
-        })
-      )
-    );
-    if (typeof response.data === 'string') {
-      throw new RustyDBError(
-        'badResponse',
-        `${path} answered with text, not JSON. The server URL probably points at something other than RustyDB.`
-      );
-    }
-    return response.data;
-  } catch (err) {
-    throw classifyFetchError(err, path);
-  }
+/**
+ * One JSON GET through Grafana's data-source proxy with the datasource's error messages and rate-limit retry, for
+ * code outside the datasource (the app's pages). `routeBase` is `${instanceSettings.url}/${PROXY_ROUTE[authType]}`.
+ */
+export function proxyGetJson(routeBase: string, path: string, timeoutMs: number): Promise<unknown> {
+  return retryRateLimited(() =>
+    proxyGet({ routeBase, timeoutMs, fetch: (options) => getBackendSrv().fetch(options) }, path)
+  );
 }

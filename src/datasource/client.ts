@@ -1,0 +1,333 @@
+import {
+  DataFrame,
+  DataQueryError,
+  DataQueryRequest,
+  DataQueryResponse,
+  dateTime,
+  LoadingState,
+  MetricFindValue,
+  ScopedVars,
+  TestDataSourceResponse,
+} from '@grafana/data';
+import { from, merge, Observable, of } from 'rxjs';
+import { ENDPOINTS } from '../rustydb/api/endpoints';
+import { AreaContext, AreaResult } from './endpoints/area';
+import { RUNNERS } from './endpoints';
+import { healthVerdict, versionOf } from './healthCheck';
+import { expandList, expandTemplate, noTemplates, Replace } from './interpolation';
+import { LiveHistories } from './live/buffers';
+import { liveStream, PollResult } from './live/stream';
+import { queryTypeInfo } from './queryTypes';
+import { messageOf, RustyDBError } from './transport/errors';
+import { FetchFn, proxyGet, ProxySettings } from './transport/http';
+import { RATE_LIMIT_RETRY, retryRateLimited, RetryPolicy } from './transport/retry';
+import { SharedRequests } from './transport/sharing';
+import {
+  DEFAULT_LIVE_INTERVAL_MS,
+  DEFAULT_QUERY,
+  DEFAULT_TIMEOUT_SECONDS,
+  MIN_LIVE_INTERVAL_MS,
+  PROXY_ROUTE,
+  QueryType,
+  RustyDBOptions,
+  RustyDBQuery,
+  VariableTarget,
+} from './types';
+import { idValues, queryTypeValues, VARIABLE_SOURCES } from './variables/values';
+
+/** What the client needs of a data source's settings: Grafana's `DataSourceInstanceSettings` has it. */
+export interface ClientSettings {
+  /** Grafana's proxy base for the data source, `/api/datasources/proxy/uid/<uid>` (`instanceSettings.url`). */
+  url?: string;
+  uid?: string;
+  jsonData: RustyDBOptions;
+}
+
+/** The side effects, injected: Grafana's in the plugin, fakes in tests, an HTTP adapter headless. */
+export interface ClientDeps {
+  /** `getBackendSrv().fetch` or anything with its contract. */
+  fetch: FetchFn;
+  /** `getTemplateSrv().replace`; without it, text is used as written. */
+  replace?: Replace;
+  now?: () => number;
+  retry?: RetryPolicy;
+  /** How long an answer is shared with identical requests after it arrived. */
+  sharingTtlMs?: number;
+}
+
+/** Panels of one dashboard refresh start within milliseconds; a second covers slow browsers without going stale. */
+export const SHARING_TTL_MS = 1000;
+const MAX_LIVE_POINTS = 10_000;
+const DEFAULT_LIVE_POINTS = 1000;
+
+export interface RunOptions {
+  /** Epoch milliseconds; the last hour by default. */
+  range?: { from: number; to: number };
+  scopedVars?: ScopedVars;
+}
+
+const toQueryError = (err: unknown, refId: string): DataQueryError => ({
+  refId,
+  message: messageOf(err),
+  ...(err instanceof RustyDBError && err.status ? { status: err.status } : {}),
+});
+
+/**
+ * The RustyDB query engine: everything the datasource does, without Grafana's runtime, so it also runs headless
+ * (tests, the app's pages, scripts against the simulator):
+ *
+ * ```ts
+ * const client = new RustyDBClient({ url: proxyBase, jsonData: { serverUrl, authType: 'none' } }, { fetch });
+ * const { frames, errors } = await client.run([{ refId: 'A', queryType: 'poolStats' }]);
+ * ```
+ * `fetch` has `getBackendSrv().fetch`'s contract; `tests/integration/backendSrvOverHttp.ts` provides one over HTTP.
+ */
+export class RustyDBClient {
+  private readonly proxy: ProxySettings;
+  private readonly shared: SharedRequests;
+  private readonly histories = new LiveHistories();
+  private readonly replace: Replace;
+  private readonly now: () => number;
+  private readonly retry: RetryPolicy;
+  readonly liveIntervalMs: number;
+
+  constructor(
+    private readonly settings: ClientSettings,
+    deps: ClientDeps
+  ) {
+    const {
+      authType = 'none',
+      timeoutSeconds = DEFAULT_TIMEOUT_SECONDS,
+      serverUrl,
+      liveIntervalMs,
+    } = settings.jsonData;
+    this.proxy = {
+      routeBase: `${settings.url ?? ''}/${PROXY_ROUTE[authType] ?? PROXY_ROUTE.none}`,
+      serverUrl,
+      timeoutMs: timeoutSeconds * 1000,
+      fetch: deps.fetch,
+    };
+    this.replace = deps.replace ?? noTemplates;
+    this.now = deps.now ?? Date.now;
+    this.retry = deps.retry ?? RATE_LIMIT_RETRY;
+    this.shared = new SharedRequests(deps.sharingTtlMs ?? SHARING_TTL_MS, this.now);
+    this.liveIntervalMs = Math.max(MIN_LIVE_INTERVAL_MS, liveIntervalMs ?? DEFAULT_LIVE_INTERVAL_MS);
+  }
+
+  /** A JSON GET of a RustyDB path: shared with identical requests, retried while rate limited, errors classified. */
+  get(path: string, maxAgeMs?: number): Promise<unknown> {
+    if (!this.settings.jsonData.serverUrl) {
+      return Promise.reject(
+        new RustyDBError(
+          'invalidQuery',
+          "The data source has no server URL. Set RustyDB's REST address (e.g. http://rustydb:8080) in its settings."
+        )
+      );
+    }
+    return this.shared.get(path, () => retryRateLimited(() => proxyGet(this.proxy, path), this.retry), maxAgeMs);
+  }
+
+  /** Grafana's `query()`: one response per target (keyed by refId), or a stream per live target. */
+  query(request: DataQueryRequest<RustyDBQuery>): Observable<DataQueryResponse> {
+    const targets = request.targets.filter((target) => !target.hide);
+    if (targets.length === 0) {
+      return of({ data: [], state: LoadingState.Done });
+    }
+    return merge(
+      ...targets.map((target) => (target.live ? this.live(target, request) : from(this.once(target, request))))
+    );
+  }
+
+  /** Runs queries once, outside Grafana's UI. */
+  async run(targets: RustyDBQuery[], options: RunOptions = {}): Promise<PollResult> {
+    const request = this.request(targets, options);
+    const results = await Promise.all(targets.map((target) => this.poll(target, request)));
+    return { frames: results.flatMap((r) => r.frames), errors: results.flatMap((r) => r.errors) };
+  }
+
+  /** "Save & test": reachable, RustyDB, healthy, which version; and what to do when not. */
+  async testDatasource(): Promise<TestDataSourceResponse> {
+    const { serverUrl } = this.settings.jsonData;
+    if (!serverUrl) {
+      return {
+        status: 'error',
+        message: "Set the server URL: RustyDB's REST address as Grafana's server reaches it, e.g. http://rustydb:8080.",
+      };
+    }
+    let health: unknown;
+    try {
+      health = await this.get(ENDPOINTS.adminHealth.path, 0);
+    } catch (err) {
+      return { status: 'error', message: messageOf(err) };
+    }
+    const version = await this.get(ENDPOINTS.serverInfo.path, 0).then(
+      versionOf,
+      (err: unknown) => new Error(messageOf(err))
+    );
+    return healthVerdict(health, version, serverUrl);
+  }
+
+  /** The values of a template variable. */
+  async metricFind(target: VariableTarget): Promise<MetricFindValue[]> {
+    if (target === 'queryTypes') {
+      return queryTypeValues();
+    }
+    const source = VARIABLE_SOURCES[target];
+    if (!source) {
+      throw new RustyDBError(
+        'invalidQuery',
+        `Unknown variable query "${String(target)}": use pools, clusterNodes, replicas or queryTypes.`
+      );
+    }
+    return idValues(source, await this.get(ENDPOINTS[source.endpoint].path));
+  }
+
+  private request(targets: RustyDBQuery[], { range, scopedVars = {} }: RunOptions): DataQueryRequest<RustyDBQuery> {
+    const to = range?.to ?? this.now();
+    const fromMs = range?.from ?? to - 3600_000;
+    const timeRange = { from: dateTime(fromMs), to: dateTime(to), raw: { from: dateTime(fromMs), to: dateTime(to) } };
+    return {
+      requestId: 'rustydb-run',
+      interval: '1m',
+      intervalMs: 60_000,
+      range: timeRange,
+      scopedVars,
+      targets,
+      timezone: 'utc',
+      app: 'rustydb',
+      startTime: this.now(),
+    };
+  }
+
+  private async once(target: RustyDBQuery, request: DataQueryRequest<RustyDBQuery>): Promise<DataQueryResponse> {
+    const { frames, errors } = await this.poll(target, request);
+    return {
+      key: target.refId,
+      data: frames,
+      state: errors.length && !frames.length ? LoadingState.Error : LoadingState.Done,
+      ...(errors.length ? { errors } : {}),
+    };
+  }
+
+  private live(target: RustyDBQuery, request: DataQueryRequest<RustyDBQuery>): Observable<DataQueryResponse> {
+    const intervalMs = Math.max(MIN_LIVE_INTERVAL_MS, target.intervalMs || this.liveIntervalMs);
+    const capacity = Math.min(MAX_LIVE_POINTS, request.maxDataPoints || DEFAULT_LIVE_POINTS);
+    const key = this.streamKey(target, request, intervalMs);
+    // Polls accept only answers younger than half their interval, yet still share one request between live panels.
+    const maxAgeMs = Math.min(SHARING_TTL_MS, intervalMs / 2);
+    return liveStream({
+      key,
+      intervalMs,
+      buffers: this.histories.get(key, capacity),
+      poll: () => this.poll(target, request, maxAgeMs),
+    });
+  }
+
+  /** Same panel, same query after interpolation, same time range → same stream; anything else → a new one. */
+  private streamKey(target: RustyDBQuery, request: DataQueryRequest<RustyDBQuery>, intervalMs: number): string {
+    const expand = (text?: string) => (text ? expandTemplate(text, this.replace, request.scopedVars) : []);
+    const list = (texts?: string[]) => expandList(texts, this.replace, request.scopedVars);
+    const resolved = {
+      type: expand(target.queryType),
+      view: expand(target.view),
+      ids: [list(target.poolIds), list(target.nodeIds), list(target.replicaIds), list(target.levels)],
+      path: expand(target.path),
+      audit: target.audit,
+      events: target.eventSource,
+      range: [String(request.range.raw.from), String(request.range.raw.to)],
+      intervalMs,
+    };
+    return `rustydb/${this.settings.uid ?? ''}/${request.dashboardUID ?? ''}/${request.panelId ?? ''}/${target.refId}/${JSON.stringify(resolved)}`;
+  }
+
+  /** Runs one target; never throws: failures become errors beside whatever frames could be read. */
+  private async poll(
+    target: RustyDBQuery,
+    request: DataQueryRequest<RustyDBQuery>,
+    maxAgeMs?: number
+  ): Promise<PollResult> {
+    const { refId } = target;
+    try {
+      const types = expandTemplate(
+        target.queryType || String(DEFAULT_QUERY.queryType),
+        this.replace,
+        request.scopedVars
+      );
+      const results = await Promise.allSettled(types.map((type) => this.runType(type, target, request, maxAgeMs)));
+      const frames: DataFrame[] = [];
+      const errors: DataQueryError[] = [];
+      for (const result of results) {
+        if (result.status === 'rejected') {
+          errors.push(toQueryError(result.reason, refId));
+        } else {
+          frames.push(...result.value.frames);
+          errors.push(...(result.value.errors ?? []).map((err) => toQueryError(err, refId)));
+        }
+      }
+      return { frames, errors };
+    } catch (err) {
+      return { frames: [], errors: [toQueryError(err, refId)] };
+    }
+  }
+
+  private async runType(
+    type: string,
+    target: RustyDBQuery,
+    request: DataQueryRequest<RustyDBQuery>,
+    maxAgeMs?: number
+  ): Promise<AreaResult> {
+    const runner = RUNNERS[type as QueryType];
+    if (!runner) {
+      throw new RustyDBError(
+        'invalidQuery',
+        `Unknown query type "${type}". Pick one in the query editor (or check the variable it comes from).`
+      );
+    }
+    const ctx = this.context(type as QueryType, target, request, maxAgeMs);
+    const views = target.view ? ctx.expand(target.view) : [''];
+    const results = await Promise.all(views.map((view) => runner({ ...target, view: view || undefined }, ctx)));
+    return { frames: results.flatMap((r) => r.frames), errors: results.flatMap((r) => r.errors ?? []) };
+  }
+
+  private context(
+    type: QueryType,
+    target: RustyDBQuery,
+    request: DataQueryRequest<RustyDBQuery>,
+    maxAgeMs?: number
+  ): AreaContext {
+    const { scopedVars } = request;
+    const expand = (text?: string) =>
+      text === undefined || text === '' ? [] : expandTemplate(text, this.replace, scopedVars);
+    const expandAll = (texts?: string[]) => expandList(texts, this.replace, scopedVars);
+    return {
+      refId: target.refId,
+      now: this.now(),
+      range: { from: request.range.from.valueOf(), to: request.range.to.valueOf() },
+      keep: this.filter(type, target, expandAll),
+      get: (path) => this.get(path, maxAgeMs),
+      expand,
+      expandAll,
+    };
+  }
+
+  /** The query type's row filter: its id list (nodes, replicas) or its levels; case is ignored for levels. */
+  private filter(
+    type: QueryType,
+    target: RustyDBQuery,
+    expandAll: (texts?: string[]) => string[]
+  ): (value: unknown) => boolean {
+    const info = queryTypeInfo(type);
+    const idKey = info?.ids && info.ids !== 'poolIds' ? info.ids : undefined;
+    const values = idKey
+      ? expandAll(target[idKey])
+      : info?.levels
+        ? expandAll(target.levels).map((v) => v.toLowerCase())
+        : [];
+    if (values.length === 0) {
+      return () => true;
+    }
+    const wanted = new Set(values);
+    return (value) =>
+      value !== null && value !== undefined && wanted.has(idKey ? String(value) : String(value).toLowerCase());
+  }
+}

@@ -1,0 +1,25 @@
+import { viewRunner } from './area';
+import { listParser, snapshotParser } from './parse/parsers';
+import { f } from './parse/read';
+
+export const parseAlerts = listParser(
+  'alerts',
+  [
+    f.time('triggered_at', 'Triggered'),
+    f.str('alert_id', 'Alert'),
+    f.str('severity', 'Severity'),
+    f.str('title', 'Title'),
+    f.str('description', 'Description'),
+    f.bool('acknowledged', 'Acknowledged'),
+  ],
+  { name: 'alerts', listKey: 'alerts', filterKey: 'severity' }
+);
+
+export const parseAlertCount = snapshotParser('alerts', [f.num('active_count', 'Active alerts')], {
+  name: 'alert count',
+});
+
+export const runAlerts = viewRunner({
+  list: { endpoint: 'alerts', parse: parseAlerts },
+  count: { endpoint: 'alerts', parse: parseAlertCount },
+});

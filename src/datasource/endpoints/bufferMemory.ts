@@ -1,0 +1,88 @@
+import { THRESHOLDS } from '../../rustydb/thresholds';
+import { viewRunner } from './area';
+import { snapshotParser } from './parse/parsers';
+import { f, ratio, Row } from './parse/read';
+
+export const parseBufferStats = snapshotParser(
+  'bufferStats',
+  [
+    f.num('total_pages', 'Pages'),
+    f.num('used_pages', 'Used pages'),
+    f.num('free_pages', 'Free pages'),
+    f.num('dirty_pages', 'Dirty pages'),
+    f.num('dirty_ratio', 'Dirty page ratio', 'percentunit', { nullable: true }),
+    f.num('hit_ratio', 'Hit ratio', 'percentunit', { threshold: THRESHOLDS.cacheHitRatio }),
+    f.num('evictions', 'Evictions'),
+    f.num('reads', 'Reads'),
+    f.num('writes', 'Writes'),
+    f.num('flushes', 'Flushes'),
+  ],
+  { name: 'buffer pool', derive: (record: Row) => ({ dirty_ratio: ratio(record.dirty_pages, record.total_pages) }) }
+);
+
+export const parseHitRatio = snapshotParser(
+  'bufferHitRatio',
+  [
+    f.num('hit_ratio', 'Hit ratio', 'percentunit', { threshold: THRESHOLDS.cacheHitRatio }),
+    f.num('miss_ratio', 'Miss ratio', 'percentunit'),
+    f.num('total_hits', 'Hits'),
+    f.num('total_misses', 'Misses'),
+    f.num('total_accesses', 'Accesses'),
+    f.num('measurement_period_seconds', 'Measured over', 's'),
+  ],
+  { name: 'buffer pool hit ratio' }
+);
+
+export const parseEviction = snapshotParser(
+  'bufferEviction',
+  [
+    f.str('policy_name', 'Policy'),
+    f.num('evictions', 'Evictions'),
+    f.num('victim_search_time_us', 'Victim search time', 'µs'),
+    f.num('avg_scan_length', 'Average scan length'),
+    f.json('policy_specific_stats', 'Policy details'),
+  ],
+  { name: 'buffer eviction' }
+);
+
+export const parseMemoryStatus = snapshotParser(
+  'memoryStatus',
+  [
+    f.num('total_bytes', 'Memory', 'bytes'),
+    f.num('used_bytes', 'Used', 'bytes'),
+    f.num('available_bytes', 'Available', 'bytes'),
+    f.num('utilization_percent', 'Utilisation', 'percent', { threshold: THRESHOLDS.memoryPercent }),
+    f.str('pressure_level', 'Pressure'),
+    f.num('buffer_pool_bytes', 'Buffer pool', 'bytes'),
+    f.num('cache_bytes', 'Cache', 'bytes'),
+    f.num('query_context_bytes', 'Query contexts', 'bytes'),
+    f.num('temp_bytes', 'Temporary', 'bytes'),
+  ],
+  { name: 'memory' }
+);
+
+export const parseMemoryPressure = snapshotParser(
+  'memoryPressure',
+  [
+    f.str('level', 'Pressure'),
+    f.num('total_memory_bytes', 'Memory', 'bytes'),
+    f.num('used_memory_bytes', 'Used', 'bytes'),
+    f.num('available_memory_bytes', 'Available', 'bytes'),
+    f.num('pressure_events_last_hour', 'Pressure events (last hour)'),
+    f.time('last_pressure_event', 'Last pressure event', { nullable: true }),
+    f.num('threshold_low_percent', 'Low threshold', 'percent'),
+    f.num('threshold_medium_percent', 'Medium threshold', 'percent'),
+    f.num('threshold_high_percent', 'High threshold', 'percent'),
+    f.num('threshold_critical_percent', 'Critical threshold', 'percent'),
+    f.list('actions_taken', 'Actions taken'),
+  ],
+  { name: 'memory pressure' }
+);
+
+export const runBufferMemory = viewRunner({
+  buffer: { endpoint: 'bufferStats', parse: parseBufferStats },
+  hitRatio: { endpoint: 'bufferHitRatio', parse: parseHitRatio },
+  eviction: { endpoint: 'bufferEviction', parse: parseEviction },
+  memory: { endpoint: 'memoryStatus', parse: parseMemoryStatus },
+  pressure: { endpoint: 'memoryPressure', parse: parseMemoryPressure },
+});

@@ -1,0 +1,22 @@
+import { viewRunner } from './area';
+import { listParser } from './parse/parsers';
+import { f } from './parse/read';
+
+export const parseIncidents = listParser(
+  'incidents',
+  [
+    f.time('created_at', 'Opened'),
+    f.str('id', 'Incident'),
+    f.str('severity', 'Severity'),
+    f.str('status', 'Status'),
+    f.str('title', 'Title'),
+    f.str('description', 'Description'),
+    f.list('affected_components', 'Components'),
+    f.str('assignee', 'Assignee', { nullable: true }),
+    f.time('updated_at', 'Updated'),
+    f.time('resolved_at', 'Resolved', { nullable: true }),
+  ],
+  { name: 'incidents', listKey: 'incidents', filterKey: 'severity' }
+);
+
+export const runIncidents = viewRunner({ list: { endpoint: 'incidents', parse: parseIncidents } });

@@ -1,0 +1,39 @@
+import { MetricFindValue } from '@grafana/data';
+import { ENDPOINTS, EndpointKey } from '../../rustydb/api/endpoints';
+import { listRows } from '../endpoints/parse/parsers';
+import { Issues } from '../endpoints/parse/read';
+import { QUERY_TYPES } from '../queryTypes';
+import type { VariableTarget } from '../types';
+
+interface Source {
+  endpoint: EndpointKey;
+  listKey?: string;
+  idKey: string;
+}
+
+/** Where each variable's names come from (`queryTypes` needs no request). */
+export const VARIABLE_SOURCES: Record<Exclude<VariableTarget, 'queryTypes'>, Source> = {
+  pools: { endpoint: 'pools', idKey: 'pool_id' },
+  clusterNodes: { endpoint: 'clusterNodes', idKey: 'node_id' },
+  replicas: { endpoint: 'replicationStatus', listKey: 'replicas', idKey: 'replica_id' },
+};
+
+export const VARIABLE_TARGETS: Array<{ value: VariableTarget; label: string; description: string }> = [
+  { value: 'pools', label: 'Pools', description: 'Pool ids from /api/v1/pools' },
+  { value: 'clusterNodes', label: 'Cluster nodes', description: 'Node ids from /api/v1/cluster/nodes' },
+  { value: 'replicas', label: 'Replicas', description: 'Replica ids from /api/v1/replication/status' },
+  { value: 'queryTypes', label: 'Query types', description: 'The query types of this data source' },
+];
+
+/** The distinct ids of a list body, sorted (RustyDB's own order is random: it comes from a hash map). */
+export function idValues(source: Source, body: unknown): MetricFindValue[] {
+  const path = ENDPOINTS[source.endpoint].path;
+  const ids = listRows(body, path, source.listKey, new Issues(path))
+    .map((row) => row[source.idKey])
+    .filter((id): id is string | number => typeof id === 'string' || typeof id === 'number')
+    .map(String);
+  return [...new Set(ids)].sort((a, b) => a.localeCompare(b)).map((id) => ({ text: id, value: id }));
+}
+
+export const queryTypeValues = (): MetricFindValue[] =>
+  QUERY_TYPES.map((info) => ({ text: info.label, value: info.value }));
