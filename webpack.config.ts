@@ -12,7 +12,8 @@ const config = async (env: Env): Promise<Configuration> =>
       new CopyWebpackPlugin({
         patterns: [
           { from: '*/img/**/*', to: '.', noErrorOnMissing: true },
-          { from: path.resolve(process.cwd(), 'dashboards'), to: 'dashboards', noErrorOnMissing: true },
+          // Only the generated JSON: dashboards/src/ is their TypeScript source, not part of the plugin.
+          { from: '*.json', context: path.resolve(process.cwd(), 'dashboards'), to: 'dashboards', noErrorOnMissing: true },
         ],
       }),
     ],

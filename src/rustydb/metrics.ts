@@ -18,15 +18,16 @@ export interface MetricSpec {
   exportedByV065: boolean;
 }
 
-const metric = (
-  name: string,
-  type: MetricType,
+// Generic in name and type, so `MetricName` is the union of catalogued names and a misspelt name fails the typecheck.
+const metric = <N extends string, T extends MetricType>(
+  name: N,
+  type: T,
   unit: string,
   help: string,
   source: MetricSource,
   exportedByV065 = false,
   labels: readonly string[] = []
-): MetricSpec => ({ name, type, unit, help, source, exportedByV065, labels });
+): MetricSpec & { name: N; type: T } => ({ name, type, unit, help, source, exportedByV065, labels });
 
 export const METRICS = [
   metric('rustydb_transactions_total', 'counter', 'transactions', 'Transactions committed and rolled back', 'guide'),

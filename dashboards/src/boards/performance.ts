@@ -1,0 +1,134 @@
+import type { DashboardSpec } from '../lib/dashboard';
+import type { PanelSpec } from '../lib/panels';
+import { BY_INSTANCE, increase, instanceGauge, instanceRate, ratio, sel, sumBy } from '../lib/promql';
+import { prom } from '../lib/targets';
+import {
+  cacheHitGauge,
+  latencyHeatmap,
+  meanQueryLatency,
+  meanResponseTime,
+  queryLatency,
+  requestErrorRatio,
+  requestRate,
+  transactionsPerSecond,
+} from './common';
+
+const deadlocksInRange: PanelSpec = {
+  type: 'stat',
+  title: 'Deadlocks',
+  description:
+    'Deadlocks detected in the selected time range. The guide expects none: more than 1 is a warning and more than 5 critical. Each one aborted a transaction; look for transactions that lock the same rows in different orders.',
+  unit: 'short',
+  levels: 'deadlocks',
+  targets: [
+    prom(sumBy(BY_INSTANCE, increase(sel('rustydb_deadlocks_total'), '$__range')), '{{instance}}', { instant: true }),
+  ],
+};
+
+const lockWaits: PanelSpec = {
+  type: 'timeseries',
+  title: 'Lock waits per second',
+  description:
+    'How often a transaction had to wait for a lock. Rising waits with flat throughput mean contention on hot rows or long transactions.',
+  unit: 'ops',
+  min: 0,
+  targets: [prom(instanceRate('rustydb_lock_waits_total'), '{{instance}}')],
+};
+
+const queryThroughput: PanelSpec = {
+  type: 'timeseries',
+  title: 'Query throughput',
+  description:
+    'Queries executed per second. Read it with latency: throughput falling while latency rises is saturation.',
+  unit: 'ops',
+  min: 0,
+  targets: [prom(instanceRate('rustydb_queries_total'), '{{instance}}')],
+};
+
+const locksHeld: PanelSpec = {
+  type: 'timeseries',
+  title: 'Locks held',
+  description:
+    'Locks held right now. The guide expects fewer than 100; above 500 is a warning and above 1000 critical (for 5 minutes): long transactions are holding locks.',
+  unit: 'short',
+  levels: 'locksHeld',
+  min: 0,
+  targets: [prom(instanceGauge('rustydb_locks_held'), '{{instance}}')],
+};
+
+const cacheHitOverTime: PanelSpec = {
+  type: 'timeseries',
+  title: 'Cache hit ratio',
+  description:
+    'Buffer cache hit ratio as RustyDB reports it, and as computed from the hit and miss counters over each interval (the more honest figure: v0.6.5 reports a constant 95 %). Below 90 % is a warning, below 80 % for 10 minutes critical.',
+  unit: 'percentunit',
+  levels: 'cacheHitRatio',
+  min: 0,
+  max: 1,
+  targets: [
+    prom(instanceGauge('rustydb_cache_hit_ratio'), 'reported {{instance}}'),
+    prom(
+      ratio(
+        instanceRate('rustydb_cache_hits_total'),
+        `(${instanceRate('rustydb_cache_hits_total')} + ${instanceRate('rustydb_cache_misses_total')})`
+      ),
+      'from counters {{instance}}'
+    ),
+  ],
+};
+
+const bufferPoolHitRatio: PanelSpec = {
+  type: 'timeseries',
+  title: 'Buffer pool hit ratio',
+  description:
+    "The buffer pool's own hit ratio (the guide's Buffer Pool Efficiency). It should track the cache hit ratio; a gap means reads bypass the pool.",
+  unit: 'percentunit',
+  min: 0,
+  max: 1,
+  targets: [prom(instanceGauge('rustydb_buffer_pool_hit_ratio'), '{{instance}}')],
+};
+
+const walActivity: PanelSpec = {
+  type: 'timeseries',
+  title: 'WAL bytes written',
+  description:
+    'Write-ahead log volume per second: the write load that replicas must replay and the archive must store.',
+  unit: 'Bps',
+  min: 0,
+  targets: [prom(instanceRate('rustydb_wal_bytes_total'), '{{instance}}')],
+};
+
+const walWrites: PanelSpec = {
+  type: 'timeseries',
+  title: 'WAL writes',
+  description:
+    'Write-ahead log writes per second. Many small writes for few bytes suggest many tiny transactions (consider batching).',
+  unit: 'ops',
+  min: 0,
+  targets: [prom(instanceRate('rustydb_wal_writes_total'), '{{instance}}')],
+};
+
+export const performance: DashboardSpec = {
+  uid: 'rustydb-performance',
+  title: 'RustyDB / Performance',
+  description: 'Query and transaction throughput, latency, locking, cache and WAL: where the time goes.',
+  tag: 'performance',
+  refresh: '30s',
+  rows: [
+    { section: 'Health', panels: [deadlocksInRange, { ...cacheHitGauge, width: 4 }] },
+    { section: 'Problems', panels: [requestErrorRatio, lockWaits] },
+    {
+      section: 'Performance',
+      panels: [
+        queryThroughput,
+        transactionsPerSecond,
+        queryLatency,
+        meanQueryLatency,
+        latencyHeatmap,
+        requestRate,
+        meanResponseTime,
+      ],
+    },
+    { section: 'Resources', panels: [cacheHitOverTime, bufferPoolHitRatio, locksHeld, walActivity, walWrites] },
+  ],
+};

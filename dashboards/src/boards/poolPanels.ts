@@ -1,0 +1,80 @@
+import type { PanelSpec } from '../lib/panels';
+import { sel, sumBy } from '../lib/promql';
+import { prom } from '../lib/targets';
+
+type PoolMetric =
+  | 'rustydb_connection_pool_active'
+  | 'rustydb_connection_pool_idle'
+  | 'rustydb_connection_pool_size'
+  | 'rustydb_connection_pool_waiting';
+
+const BY_POOL = 'job, instance, pool';
+
+/**
+ * Panels on the per-pool series (`pool` label). `poolMatch` narrows them to a `$pool` variable where the dashboard
+ * has one; without it they show every pool.
+ */
+export function poolPanels(poolMatch?: string) {
+  const poolSeries = (metric: PoolMetric) => sel(metric, poolMatch);
+  const poolGauge = (metric: PoolMetric) => sumBy(BY_POOL, poolSeries(metric));
+
+  const utilisation: PanelSpec = {
+    type: 'timeseries',
+    title: 'Pool utilisation',
+    description:
+      "Each pool's active connections over active + idle (the guide's definition). Above 80 % is a warning and above 95 % critical (for 5 minutes): the pool is nearly exhausted and requests start to queue.",
+    unit: 'percentunit',
+    levels: 'poolUtilisation',
+    min: 0,
+    max: 1,
+    targets: [
+      prom(
+        `${poolGauge('rustydb_connection_pool_active')}\n/\n(${poolGauge('rustydb_connection_pool_active')} + ${poolGauge('rustydb_connection_pool_idle')})`,
+        '{{pool}} {{instance}}'
+      ),
+    ],
+  };
+
+  const waiting: PanelSpec = {
+    type: 'timeseries',
+    title: 'Requests waiting for a connection',
+    description:
+      'Requests queued for a connection, per pool. Above 5 is a warning and above 20 critical (for 5 minutes): callers are stalled. Grow the pool or shorten the work done while holding a connection.',
+    unit: 'short',
+    levels: 'poolWaiting',
+    min: 0,
+    targets: [prom(poolGauge('rustydb_connection_pool_waiting'), '{{pool}} {{instance}}')],
+  };
+
+  const connections: PanelSpec = {
+    type: 'timeseries',
+    title: 'Pool connections',
+    description:
+      'Active and idle connections against the pool size, per pool. Active touching the size line means the pool is the bottleneck.',
+    unit: 'short',
+    min: 0,
+    targets: [
+      prom(poolGauge('rustydb_connection_pool_active'), 'active {{pool}} {{instance}}'),
+      prom(poolGauge('rustydb_connection_pool_idle'), 'idle {{pool}} {{instance}}'),
+      prom(poolGauge('rustydb_connection_pool_size'), 'size {{pool}} {{instance}}'),
+    ],
+  };
+
+  /** The pool-stats panel on raw per-pool series; each legend names the role, so the panel matches fields by name. */
+  const statsPanel: PanelSpec = {
+    type: 'rustydb-poolstats-panel',
+    title: 'Pools (Prometheus history)',
+    description:
+      "Each pool's utilisation and waiting requests from Prometheus' `rustydb_connection_pool_*` series, with the trend over the time range. Colours follow the guide's levels (utilisation 80 % / 95 %, waiting 5 / 20).",
+    unit: 'percentunit',
+    levels: 'poolUtilisation',
+    targets: [
+      prom(poolSeries('rustydb_connection_pool_active'), 'active'),
+      prom(poolSeries('rustydb_connection_pool_idle'), 'idle'),
+      prom(poolSeries('rustydb_connection_pool_size'), 'size'),
+      prom(poolSeries('rustydb_connection_pool_waiting'), 'waiting'),
+    ],
+  };
+
+  return { utilisation, waiting, connections, statsPanel };
+}

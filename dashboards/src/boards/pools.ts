@@ -1,0 +1,29 @@
+import type { DashboardSpec } from '../lib/dashboard';
+import { labelVariable } from '../lib/variables';
+import { connectionsInUse, connectionsVsMax } from './common';
+import { poolPanels } from './poolPanels';
+
+const pools = poolPanels('pool=~"$pool"');
+
+export const poolsDashboard: DashboardSpec = {
+  uid: 'rustydb-pools',
+  title: 'RustyDB / Connection pools',
+  description:
+    "Every connection pool's utilisation and queue, live from RustyDB's pool stats and over time from Prometheus.",
+  tag: 'pools',
+  refresh: '30s',
+  variables: [
+    labelVariable(
+      'pool',
+      'Pool',
+      'label_values(rustydb_connection_pool_size{job=~"$job", instance=~"$instance"}, pool)',
+      'Connection pool(s) to show in the Prometheus panels.'
+    ),
+  ],
+  rows: [
+    { section: 'Health', panels: [connectionsInUse] },
+    { section: 'Problems', panels: [pools.utilisation, pools.waiting] },
+    { section: 'Performance', panels: [pools.statsPanel] },
+    { section: 'Resources', panels: [pools.connections, connectionsVsMax] },
+  ],
+};

@@ -1,0 +1,82 @@
+import type { DashboardSpec } from '../lib/dashboard';
+import type { PanelSpec } from '../lib/panels';
+import { BY_INSTANCE, increase, instanceRate, sel, sumBy } from '../lib/promql';
+import { prom } from '../lib/targets';
+import { requestRate } from './common';
+
+const failedLoginsPerMinute = `${instanceRate('rustydb_failed_logins_total')} * 60`;
+
+const failedLoginsNow: PanelSpec = {
+  type: 'stat',
+  title: 'Failed logins per minute',
+  description:
+    'Failed login attempts per minute now. Above 10 per minute (for 1 minute) alerts: likely password guessing. Find the source addresses in the audit log.',
+  unit: 'short',
+  levels: 'failedLoginsPerMinute',
+  targets: [prom(failedLoginsPerMinute, '{{instance}}', { instant: true })],
+};
+
+const failedLogins: PanelSpec = {
+  type: 'timeseries',
+  title: 'Failed logins per minute',
+  description:
+    'Failed login attempts per minute with the alert level (10 per minute) drawn in. Bursts are brute-force attempts; a steady trickle is usually a misconfigured client.',
+  unit: 'short',
+  levels: 'failedLoginsPerMinute',
+  min: 0,
+  targets: [prom(failedLoginsPerMinute, '{{instance}}')],
+};
+
+const threats: PanelSpec = {
+  type: 'timeseries',
+  title: 'Threats detected',
+  description:
+    "Threats RustyDB's threat detection raised per interval. Any threat alerts immediately (critical): review the security audit log and the threat details.",
+  unit: 'short',
+  min: 0,
+  targets: [prom(sumBy(BY_INSTANCE, increase(sel('rustydb_threats_detected_total'))), '{{instance}}')],
+};
+
+const permissionViolations: PanelSpec = {
+  type: 'stat',
+  title: 'Permission violations',
+  description:
+    'Statements refused for lack of privilege in the selected time range. A sudden rise means a client or user is probing beyond its grants.',
+  unit: 'short',
+  targets: [
+    prom(sumBy(BY_INSTANCE, increase(sel('rustydb_permission_violations_total'), '$__range')), '{{instance}}', {
+      instant: true,
+    }),
+  ],
+};
+
+const threatsInRange: PanelSpec = {
+  type: 'stat',
+  title: 'Threats detected',
+  description: 'Threats detected in the selected time range. The guide expects none; any is critical.',
+  unit: 'short',
+  targets: [
+    prom(sumBy(BY_INSTANCE, increase(sel('rustydb_threats_detected_total'), '$__range')), '{{instance}}', {
+      instant: true,
+    }),
+  ],
+};
+
+export const security: DashboardSpec = {
+  uid: 'rustydb-security',
+  title: 'RustyDB / Security',
+  description: 'Failed logins, threats, permission violations and the audit trail.',
+  tag: 'security',
+  refresh: '1m',
+  rows: [
+    { section: 'Health', panels: [failedLoginsNow, threatsInRange, permissionViolations] },
+    {
+      section: 'Problems',
+      panels: [
+        failedLogins,
+        threats,
+        { ...requestRate, title: 'REST requests per second (failed = refused or erroneous)' },
+      ],
+    },
+  ],
+};

@@ -1,0 +1,15 @@
+/**
+ * Grafana's variable syntax (`$name`, `${name}`, `${name:format}`, `[[name]]`) replaced by fixed values, as Grafana
+ * would before sending a query. Unknown variables are left in place, so a parse check then reports them.
+ */
+export function interpolate(text: string, values: Record<string, string>): string {
+  return text.replace(/\$\{(\w+)(?::\w+)?\}|\$(\w+)|\[\[(\w+)\]\]/g, (whole, braced, bare, bracketed) => {
+    const name = braced ?? bare ?? bracketed;
+    return name in values ? values[name] : whole;
+  });
+}
+
+/** `label_values(<selector>, <label>)` of a Prometheus query variable: the selector, which must itself be PromQL. */
+export function labelValuesSelector(query: string): string | undefined {
+  return /^\s*label_values\((.*),\s*\w+\s*\)\s*$/s.exec(query)?.[1];
+}

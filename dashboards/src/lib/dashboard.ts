@@ -1,0 +1,139 @@
+import { GridPos, PanelSpec, panelJson, panelSize } from './panels';
+import { PROMETHEUS } from './datasources';
+import { standardVariables } from './variables';
+
+export const SCHEMA_VERSION = 42;
+export const SHARED_TAG = 'rustydb';
+export const GRID_COLUMNS = 24;
+
+/** Rows follow the reading order of the best database dashboards: is it up, what is wrong, how fast, what does it use. */
+export const SECTIONS = ['Health', 'Problems', 'Performance', 'Resources', 'Details'] as const;
+export type Section = (typeof SECTIONS)[number];
+
+export interface RowSpec {
+  section: Section;
+  /** Added after the section name: `Resources · connections`. */
+  topic?: string;
+  panels: PanelSpec[];
+}
+
+export interface DashboardSpec {
+  uid: string;
+  title: string;
+  description: string;
+  /** An extra tag for the area (`overview`, `slo`, ...); every dashboard also carries the shared tag. */
+  tag: string;
+  refresh: string;
+  time?: { from: string; to: string };
+  /** Variables after the standard four (datasources, job, instance). */
+  variables?: Array<Record<string, unknown>>;
+  rows: RowSpec[];
+}
+
+export function rowTitle(row: RowSpec): string {
+  return row.topic ? `${row.section} · ${row.topic}` : row.section;
+}
+
+function checkSectionOrder(spec: DashboardSpec): void {
+  const ranks = spec.rows.map((r) => SECTIONS.indexOf(r.section));
+  if (ranks.some((rank, i) => i > 0 && rank < ranks[i - 1])) {
+    throw new Error(`${spec.uid}: rows must run ${SECTIONS.join(' → ')}, got ${spec.rows.map(rowTitle).join(', ')}.`);
+  }
+}
+
+/** Panels flow left to right and wrap at 24 columns; each row starts on a new line. */
+function layOut(spec: DashboardSpec): Array<Record<string, unknown>> {
+  const out: Array<Record<string, unknown>> = [];
+  let id = 0;
+  let y = 0;
+  for (const row of spec.rows) {
+    out.push({
+      id: ++id,
+      type: 'row',
+      title: rowTitle(row),
+      collapsed: false,
+      gridPos: { x: 0, y, w: GRID_COLUMNS, h: 1 },
+      panels: [],
+    });
+    y += 1;
+    let x = 0;
+    let lineHeight = 0;
+    for (const panel of row.panels) {
+      const { w, h } = panelSize(panel);
+      if (x + w > GRID_COLUMNS) {
+        y += lineHeight;
+        x = 0;
+        lineHeight = 0;
+      }
+      const gridPos: GridPos = { x, y, w, h };
+      out.push(panelJson(panel, ++id, gridPos));
+      x += w;
+      lineHeight = Math.max(lineHeight, h);
+    }
+    y += lineHeight;
+  }
+  return out;
+}
+
+/** Firing RustyDB alerts as annotations on every time series panel. */
+const ALERT_ANNOTATION = {
+  name: 'RustyDB alerts',
+  datasource: PROMETHEUS,
+  enable: true,
+  iconColor: 'red',
+  expr: 'ALERTS{alertstate="firing", alertname=~"RustyDB.+", job=~"$job"}',
+  step: '60s',
+  titleFormat: '{{alertname}}',
+  textFormat: '{{severity}} {{instance}}',
+  tagKeys: 'severity',
+  useValueForTime: false,
+};
+
+const BUILT_IN_ANNOTATION = {
+  builtIn: 1,
+  datasource: { type: 'grafana', uid: '-- Grafana --' },
+  enable: true,
+  hide: true,
+  iconColor: 'rgba(0, 211, 255, 1)',
+  name: 'Annotations & Alerts',
+  type: 'dashboard',
+};
+
+/** The dashboard JSON Grafana loads, without `revision` (the generator adds it from the revision lock). */
+export function dashboardJson(spec: DashboardSpec): Record<string, unknown> {
+  checkSectionOrder(spec);
+  return {
+    id: null,
+    uid: spec.uid,
+    title: spec.title,
+    description: spec.description,
+    tags: [SHARED_TAG, spec.tag],
+    timezone: 'browser',
+    editable: true,
+    graphTooltip: 1,
+    fiscalYearStartMonth: 0,
+    liveNow: false,
+    refresh: spec.refresh,
+    schemaVersion: SCHEMA_VERSION,
+    time: spec.time ?? { from: 'now-6h', to: 'now' },
+    timepicker: {},
+    weekStart: '',
+    links: [
+      {
+        type: 'dashboards',
+        title: 'RustyDB dashboards',
+        tags: [SHARED_TAG],
+        asDropdown: true,
+        includeVars: true,
+        keepTime: true,
+        icon: 'external link',
+        targetBlank: false,
+        tooltip: '',
+        url: '',
+      },
+    ],
+    annotations: { list: [BUILT_IN_ANNOTATION, ALERT_ANNOTATION] },
+    templating: { list: [...standardVariables(), ...(spec.variables ?? [])] },
+    panels: layOut(spec),
+  };
+}
