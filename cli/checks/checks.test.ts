@@ -1,0 +1,103 @@
+import fs from 'fs';
+import path from 'path';
+import { THRESHOLDS } from '../../src/rustydb/thresholds';
+import { CheckFailure } from '../client';
+import { judgeHealth } from './health';
+import { judgePerformance } from './performance';
+import { judgePools } from './pools';
+
+const fixture = (name: string) => JSON.parse(fs.readFileSync(path.join(__dirname, '../../src/rustydb/api/fixtures', name), 'utf8'));
+const HEALTH = fixture('admin-health.json');
+const PERF = { ...fixture('stats-performance.json'), transactions_per_second: 150 };
+const POOL = fixture('pool-default-stats.json');
+
+const failure = (fn: () => unknown) => {
+  try {
+    fn();
+  } catch (e) {
+    return e instanceof CheckFailure ? [e.status, e.message] : e;
+  }
+  return 'no failure';
+};
+
+describe('judgeHealth', () => {
+  it.each([
+    ['healthy', 'OK'],
+    ['degraded', 'WARNING'],
+    ['unhealthy', 'CRITICAL'],
+    ['starting', 'UNKNOWN'],
+  ])('maps status %s to %s', (status, expected) => {
+    expect(judgeHealth({ ...HEALTH, status }).status).toBe(expected);
+  });
+
+  it('summarises version, uptime and every check that is not healthy', () => {
+    const body = { ...HEALTH, status: 'degraded', checks: { ...HEALTH.checks, storage: { status: 'degraded', message: 'disk slow', last_check: 1 } } };
+    expect(judgeHealth(body)).toEqual({
+      status: 'WARNING',
+      summary: 'degraded, version 1.0.0, up 1h 0m; storage degraded: disk slow',
+      measurements: [{ name: 'uptime', label: 'uptime', value: 3600, uom: 's', min: 0 }],
+      csv: [['degraded', '1.0.0', 3600]],
+    });
+  });
+
+  it('is UNKNOWN for a body without a status', () => {
+    expect(failure(() => judgeHealth({ version: '1' }))).toEqual(['UNKNOWN', 'unexpected response from /api/v1/admin/health: status is not a string']);
+  });
+});
+
+describe('judgePerformance', () => {
+  it('is OK with every value inside the guide thresholds, and lists them', () => {
+    const result = judgePerformance(PERF);
+    expect(result.status).toBe('OK');
+    expect(result.summary).toBe('CPU 7.3%, memory 35.3%, cache hit ratio 95.0%, TPS 150.0/s, locks held 0, deadlocks 0');
+    expect(result.csv).toEqual([[7.3, 35.314812284024136, 0.95, 150, 0, 0]]);
+  });
+
+  it.each([
+    [{ cpu_usage_percent: THRESHOLDS.cpuPercent.warning + 1 }, 'WARNING', 'CPU 76.0% (warning above 75%)'],
+    [{ cpu_usage_percent: 95 }, 'CRITICAL', 'CPU 95.0% (critical above 90%)'],
+    [{ memory_usage_percent: 85 }, 'WARNING', 'memory 85.0% (warning above 80%)'],
+    [{ cache_hit_ratio: 0.75 }, 'CRITICAL', 'cache hit ratio 75.0% (critical below 80%)'],
+    [{ transactions_per_second: 30 }, 'WARNING', 'TPS 30.0/s (warning below 50)'],
+    [{ locks_held: 1001 }, 'CRITICAL', 'locks held 1001 (critical above 1000)'],
+    [{ deadlocks: 2 }, 'WARNING', 'deadlocks 2 (warning above 1)'],
+    [{ cpu_usage_percent: 80, deadlocks: 6 }, 'CRITICAL', 'deadlocks 6 (critical above 5), CPU 80.0% (warning above 75%)'],
+  ])('judges %j as %s', (change, status, summary) => {
+    expect(judgePerformance({ ...PERF, ...change })).toMatchObject({ status, summary });
+  });
+
+  it('leaves a value exactly at a level alone (the guide says "above")', () => {
+    expect(judgePerformance({ ...PERF, cpu_usage_percent: 75 }).status).toBe('OK');
+  });
+
+  it('is UNKNOWN when a field is missing or not a number', () => {
+    expect(failure(() => judgePerformance({ ...PERF, locks_held: 'many' }))[0]).toBe('UNKNOWN');
+    expect(failure(() => judgePerformance([PERF]))).toEqual(['UNKNOWN', 'unexpected response from /api/v1/stats/performance: not a JSON object']);
+  });
+});
+
+describe('judgePools', () => {
+  const pool = (id: string, active: number, idle: number, waiting: number) => [id, { ...POOL, pool_id: id, active_connections: active, idle_connections: idle, total_connections: active + idle, waiting_requests: waiting }] as [string, unknown];
+
+  it('is OK for quiet pools and reports utilisation as active / (active + idle)', () => {
+    const result = judgePools([pool('default', 25, 15, 2), pool('readonly', 0, 0, 0)]);
+    expect(result.status).toBe('OK');
+    expect(result.summary).toBe('default utilisation 62.5%, default waiting 2; readonly utilisation 0.0%, readonly waiting 0');
+    expect(result.csv).toEqual([['default', 25, 15, 40, 2, 0.625], ['readonly', 0, 0, 0, 0, 0]]);
+  });
+
+  it('names only the pools in trouble, worst level first', () => {
+    const result = judgePools([pool('default', 40, 0, 30), pool('readonly', 17, 3, 6), pool('batch', 1, 9, 0)]);
+    expect(result.status).toBe('CRITICAL');
+    expect(result.summary).toBe(
+      'default waiting 30 (critical above 20), default utilisation 100.0% (critical above 95%); readonly utilisation 85.0% (warning above 80%), readonly waiting 6 (warning above 5)'
+    );
+  });
+
+  it('is UNKNOWN for a pool the server answers with another pool\'s figures (RustyDB v0.6.5)', () => {
+    const [, body] = pool('default', 1, 9, 0);
+    const result = judgePools([['readonly', body]]);
+    expect(result.status).toBe('UNKNOWN');
+    expect(result.summary).toContain("readonly: the server answered with pool default's figures");
+  });
+});
