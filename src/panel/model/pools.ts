@@ -1,57 +1,180 @@
-import { DataFrame, FieldType } from '@grafana/data';
-import { levelOf, Level, THRESHOLDS } from '../../rustydb/thresholds';
+import { Labels, ThresholdsConfig } from '@grafana/data';
+import { Level, levelOf, THRESHOLDS } from '../../rustydb/thresholds';
+import { NumericRole } from '../types';
+import { LinkSource, PoolSource, Sample } from './extract';
+import { levelFromThresholds, LevelResult, worst } from './levels';
 
-export interface PoolStats {
+export interface LevelSettings {
+  utilisation: ThresholdsConfig;
+  waiting: ThresholdsConfig;
+}
+
+export interface Churn {
+  /** created / acquired over the pool's lifetime: the share of acquisitions that had to open a connection. */
+  createdPerAcquired: number | null;
+  /** Connections opened and closed per minute over the data's time range (time series only). */
+  createdPerMinute: number | null;
+  destroyedPerMinute: number | null;
+}
+
+export interface Pool {
+  key: string;
   id: string;
+  labels: Labels;
   active: number;
   idle: number;
-  waiting: number;
+  total: number;
+  /** null: the data has no waiting requests for this pool. */
+  waiting: number | null;
+  max: number | null;
+  acquired: number | null;
+  created: number | null;
+  destroyed: number | null;
   /** active / (active + idle); null when the pool holds no connections. */
   utilisation: number | null;
-  utilisationLevel: Level;
-  waitingLevel: Level;
+  utilisationLevel: LevelResult | null;
+  waitingLevel: LevelResult | null;
+  /** The worse of the utilisation and waiting levels. */
+  level: Level;
+  /** Connections that can still be opened (max − total). */
+  headroom: number | null;
+  /** active / max, with the guide's "connections in use" level. */
+  inUse: number | null;
+  inUseLevel: Level | null;
+  churn: Churn;
+  /** Empty unless the data is a time series with at least two points. */
+  trend: { utilisation: Sample[]; waiting: Sample[] };
+  link?: LinkSource;
 }
 
-const ROLE_NAMES = {
-  id: ['pool_id', 'pool', 'id'],
-  active: ['active_connections', 'active'],
-  idle: ['idle_connections', 'idle'],
-  waiting: ['waiting_requests', 'waiting'],
-} as const;
-
-function lastNumber(frame: DataFrame, names: readonly string[]): number | undefined {
-  const field = frame.fields.find((f) => f.type === FieldType.number && names.includes(f.name));
-  const value = field?.values[field.values.length - 1];
-  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+export interface IncompletePool {
+  id: string;
+  missing: NumericRole[];
 }
 
-function lastString(frame: DataFrame, names: readonly string[]): string | undefined {
-  const field = frame.fields.find((f) => names.includes(f.name));
-  const value = field?.values[field.values.length - 1];
-  return value === undefined || value === null ? undefined : String(value);
+export interface PoolModel {
+  pools: Pool[];
+  /** Entries that could not be shown: fewer than two of active, idle and total. */
+  incomplete: IncompletePool[];
+  /** Pools shown without waiting requests. */
+  withoutWaiting: number;
 }
 
-/** One pool per frame, from the last row; frames without the connection counts are skipped. */
-export function poolsFromFrames(frames: DataFrame[]): PoolStats[] {
-  return frames.flatMap((frame, index) => {
-    const active = lastNumber(frame, ROLE_NAMES.active);
-    const idle = lastNumber(frame, ROLE_NAMES.idle);
-    if (active === undefined || idle === undefined) {
-      return [];
-    }
-    const waiting = lastNumber(frame, ROLE_NAMES.waiting) ?? 0;
-    const total = active + idle;
-    const utilisation = total > 0 ? active / total : null;
-    return [
-      {
-        id: lastString(frame, ROLE_NAMES.id) ?? frame.name ?? `pool ${index + 1}`,
-        active,
-        idle,
-        waiting,
-        utilisation,
-        utilisationLevel: utilisation === null ? 'ok' : levelOf(THRESHOLDS.poolUtilisation, utilisation),
-        waitingLevel: levelOf(THRESHOLDS.poolWaiting, waiting),
-      },
-    ];
+const last = (samples: Sample[] | undefined): number | null => (samples?.length ? samples[samples.length - 1].value : null);
+
+/** Of active, idle and total, any two give the third. */
+function connections(a: number | null, i: number | null, t: number | null) {
+  if (a !== null && i !== null) {
+    return { active: a, idle: i, total: t ?? a + i };
+  }
+  if (a !== null && t !== null) {
+    return { active: a, idle: Math.max(0, t - a), total: t };
+  }
+  if (i !== null && t !== null) {
+    return { active: Math.max(0, t - i), idle: i, total: t };
+  }
+  return null;
+}
+
+function utilisationOf(active: number, idle: number): number | null {
+  const held = active + idle;
+  return held > 0 ? active / held : null;
+}
+
+function byTime(samples: Sample[] | undefined): Map<number, number> {
+  return new Map((samples ?? []).flatMap((s) => (s.time === undefined ? [] : [[s.time, s.value] as const])));
+}
+
+function isSeries(samples: Sample[]): boolean {
+  return samples.length > 1 && samples.every((s) => s.time !== undefined);
+}
+
+function utilisationTrend(source: PoolSource): Sample[] {
+  const active = byTime(source.samples.active);
+  const idle = byTime(source.samples.idle);
+  const total = byTime(source.samples.total);
+  const times = [...new Set([...active.keys(), ...idle.keys()])].sort((a, b) => a - b);
+  const trend = times.flatMap((time) => {
+    const c = connections(active.get(time) ?? null, idle.get(time) ?? null, total.get(time) ?? null);
+    const value = c ? utilisationOf(c.active, c.idle) : null;
+    return value === null ? [] : [{ time, value }];
   });
+  return trend.length > 1 ? trend : [];
+}
+
+/** The increase of a lifetime counter per minute; a drop is a restart, after which the counter counts from zero. */
+function perMinute(samples: Sample[] | undefined): number | null {
+  if (!samples || !isSeries(samples)) {
+    return null;
+  }
+  const minutes = (samples[samples.length - 1].time! - samples[0].time!) / 60_000;
+  if (minutes <= 0) {
+    return null;
+  }
+  let increase = 0;
+  for (let i = 1; i < samples.length; i++) {
+    const delta = samples[i].value - samples[i - 1].value;
+    increase += delta >= 0 ? delta : samples[i].value;
+  }
+  return increase / minutes;
+}
+
+function buildPool(source: PoolSource, settings: LevelSettings): Pool | IncompletePool {
+  const s = source.samples;
+  const c = connections(last(s.active), last(s.idle), last(s.total));
+  if (!c) {
+    const missing = (['active', 'idle', 'total'] as const).filter((role) => !s[role]?.length);
+    return { id: source.id, missing };
+  }
+  const utilisation = utilisationOf(c.active, c.idle);
+  const utilisationLevel =
+    utilisation === null ? null : levelFromThresholds(utilisation, settings.utilisation, { min: 0, max: 1 });
+  const waiting = last(s.waiting);
+  const waitingLevel =
+    waiting === null ? null : levelFromThresholds(waiting, settings.waiting, { min: 0, max: Math.max(c.total, 1) });
+  const max = last(s.max);
+  const inUse = max !== null && max > 0 ? c.active / max : null;
+  const acquired = last(s.acquired);
+  const created = last(s.created);
+  const waitingSeries = s.waiting && isSeries(s.waiting) ? s.waiting : [];
+  return {
+    key: source.key,
+    id: source.id,
+    labels: source.labels,
+    ...c,
+    waiting,
+    max,
+    acquired,
+    created,
+    destroyed: last(s.destroyed),
+    utilisation,
+    utilisationLevel,
+    waitingLevel,
+    level: worst(utilisationLevel?.level, waitingLevel?.level),
+    headroom: max === null ? null : max - c.total,
+    inUse,
+    inUseLevel: inUse === null ? null : levelOf(THRESHOLDS.connectionsInUse, inUse),
+    churn: {
+      createdPerAcquired: acquired !== null && created !== null && acquired > 0 ? created / acquired : null,
+      createdPerMinute: perMinute(s.created),
+      destroyedPerMinute: perMinute(s.destroyed),
+    },
+    trend: { utilisation: utilisationTrend(source), waiting: waitingSeries },
+    link: source.link,
+  };
+}
+
+/** Pools from what the frames said: current values from the latest sample, levels from the thresholds. */
+export function buildPools(sources: PoolSource[], settings: LevelSettings): PoolModel {
+  const pools: Pool[] = [];
+  const incomplete: IncompletePool[] = [];
+  for (const source of sources) {
+    const built = buildPool(source, settings);
+    if ('key' in built) {
+      pools.push(built);
+    } else {
+      incomplete.push(built);
+    }
+  }
+  return { pools, incomplete, withoutWaiting: pools.filter((p) => p.waiting === null).length };
 }

@@ -1,48 +1,69 @@
-import React from 'react';
-import { PanelProps } from '@grafana/data';
-import { PanelDataErrorView } from '@grafana/runtime';
-import { Badge } from '@grafana/ui';
-import { poolsFromFrames } from '../model/pools';
-import { PoolStatsOptions } from '../types';
+import React, { useCallback, useMemo } from 'react';
+import { FieldConfigSource, LoadingState, PanelProps } from '@grafana/data';
+import { useStyles2, useTheme2 } from '@grafana/ui';
+import { panelModel } from '../model/panelModel';
+import type { Pool } from '../model/pools';
+import { levelSettings } from '../model/settings';
+import { PoolFieldConfig, PoolStatsOptions } from '../types';
+import { makeFormatters } from './format';
+import { poolLinks } from './links';
+import { MissingFields, PanelMessage, queryErrors } from './PanelMessage';
+import { PoolBrowser } from './PoolBrowser';
+import { getStyles } from './styles';
 
 type Props = PanelProps<PoolStatsOptions>;
 
-const LEVEL_BADGE = { ok: 'green', warning: 'orange', critical: 'red' } as const;
+export function PoolStatsPanel({ data, options, fieldConfig, width, height, replaceVariables }: Props) {
+  const theme = useTheme2();
+  const styles = useStyles2(getStyles);
+  const settings = useMemo(() => levelSettings(fieldConfig as FieldConfigSource<PoolFieldConfig>), [fieldConfig]);
+  const model = useMemo(() => panelModel(data.series, options.fields ?? {}, settings), [data.series, options.fields, settings]);
+  const fmt = useMemo(() => makeFormatters(fieldConfig.defaults, theme), [fieldConfig.defaults, theme]);
+  const linkTemplate = options.poolLinkUrl ?? '';
+  const linksFor = useCallback((pool: Pool) => poolLinks(pool, linkTemplate, replaceVariables), [linkTemplate, replaceVariables]);
+  const entry = useMemo(() => ({ fmt, linksFor, showTrend: options.showTrend ?? true }), [fmt, linksFor, options.showTrend]);
+  const errors = queryErrors(data);
 
-export function PoolStatsPanel({ data, id, fieldConfig }: Props) {
-  const pools = poolsFromFrames(data.series);
-  if (pools.length === 0) {
-    return <PanelDataErrorView panelId={id} fieldConfig={fieldConfig} data={data} needsNumberField />;
+  if (model.kind !== 'pools') {
+    if (errors.length) {
+      return (
+        <PanelMessage title="The query failed" styles={styles} role="alert">
+          {errors.map((e) => (
+            <p key={e} className={styles.messageText}>
+              {e}
+            </p>
+          ))}
+        </PanelMessage>
+      );
+    }
+    if (model.kind === 'missingFields') {
+      return <MissingFields missing={model.missing} found={model.found} styles={styles} />;
+    }
+    const loading = data.state === LoadingState.Loading || data.state === LoadingState.NotStarted;
+    return (
+      <PanelMessage title={loading ? 'Loading pools…' : 'No data'} styles={styles}>
+        {!loading && (
+          <p className={styles.messageText}>
+            The queries returned no rows. Query RustyDB pool stats, Prometheus{' '}
+            <code className={styles.code}>rustydb_connection_pool_*</code> series with a <code className={styles.code}>pool</code>{' '}
+            label, or any table with a row per pool.
+          </p>
+        )}
+      </PanelMessage>
+    );
   }
+
   return (
-    <table aria-label="Connection pools">
-      <thead>
-        <tr>
-          <th scope="col">Pool</th>
-          <th scope="col">Utilisation</th>
-          <th scope="col">Active</th>
-          <th scope="col">Idle</th>
-          <th scope="col">Waiting</th>
-        </tr>
-      </thead>
-      <tbody>
-        {pools.map((pool) => (
-          <tr key={pool.id} data-testid="pool-row">
-            <th scope="row">{pool.id}</th>
-            <td>
-              <Badge
-                color={LEVEL_BADGE[pool.utilisationLevel]}
-                text={pool.utilisation === null ? 'no connections' : `${Math.round(pool.utilisation * 100)} %`}
-              />
-            </td>
-            <td>{pool.active}</td>
-            <td>{pool.idle}</td>
-            <td>
-              <Badge color={LEVEL_BADGE[pool.waitingLevel]} text={String(pool.waiting)} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <PoolBrowser
+      model={model}
+      errors={errors}
+      width={width}
+      height={height}
+      initialFilter={replaceVariables(options.filter ?? '')}
+      initialSort={options.sortBy ?? 'worst'}
+      showFilter={options.showFilter ?? true}
+      layoutChoice={options.layout ?? 'auto'}
+      entry={entry}
+    />
   );
 }

@@ -1,0 +1,159 @@
+import { DataFrame, Field, FieldType, getFieldDisplayName, Labels } from '@grafana/data';
+import { FieldMapping, NumericRole, Role } from '../types';
+import { POOL_LABELS, roleOf } from './roles';
+
+export interface Sample {
+  /** Epoch milliseconds; absent when the data has no time field. */
+  time?: number;
+  value: number;
+}
+
+/** A field and row to ask for data links (`field.getLinks`), so Grafana's link variables refer to this pool. */
+export interface LinkSource {
+  field: Field;
+  rowIndex: number;
+}
+
+/** Everything the frames say about one pool, before anything is computed. */
+export interface PoolSource {
+  /** Identity: the pool id plus, for labelled series, the other labels (two instances' "default" pools differ). */
+  key: string;
+  id: string;
+  /** The series' other labels, shown so that pools with the same id can be told apart. */
+  labels: Labels;
+  samples: Partial<Record<NumericRole, Sample[]>>;
+  link?: LinkSource;
+}
+
+export interface Extraction {
+  pools: PoolSource[];
+  /** Roles that some frame provided. */
+  rolesFound: ReadonlySet<Role>;
+  /** Names of the fields no role was found for (to tell the user what could be mapped). */
+  unmatchedFields: string[];
+  /** Rows across frames: zero means the query returned nothing to show. */
+  rowCount: number;
+}
+
+const IGNORED_LABELS = new Set(['__name__']);
+
+function fieldNames(field: Field, frame: DataFrame, frames: DataFrame[]): Array<string | undefined> {
+  const numberFields = frame.fields.filter((f) => f.type === FieldType.number).length;
+  return [
+    field.name,
+    field.labels?.__name__,
+    getFieldDisplayName(field, frame, frames),
+    field.config.displayNameFromDS,
+    // A frame holding one series (Prometheus) is often named after its metric or query.
+    numberFields === 1 ? frame.name : undefined,
+    frame.refId,
+  ];
+}
+
+function poolLabel(labels: Labels | undefined): string | undefined {
+  return POOL_LABELS.find((name) => labels?.[name] !== undefined);
+}
+
+function otherLabels(labels: Labels | undefined, except: string): Labels {
+  return Object.fromEntries(
+    Object.entries(labels ?? {})
+      .filter(([k]) => k !== except && !IGNORED_LABELS.has(k))
+      .sort(([a], [b]) => a.localeCompare(b))
+  );
+}
+
+function keyOf(id: string, labels: Labels): string {
+  const rest = Object.entries(labels).map(([k, v]) => `${k}=${v}`);
+  return rest.length ? `${id}\u0000${rest.join('\u0000')}` : id;
+}
+
+function asNumber(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+function asTime(value: unknown): number | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) {
+    return value;
+  }
+  return value instanceof Date ? value.getTime() : undefined;
+}
+
+function asId(value: unknown): string | undefined {
+  return value === null || value === undefined || value === '' ? undefined : String(value);
+}
+
+class PoolCollector {
+  private readonly byKey = new Map<string, PoolSource>();
+
+  add(id: string, labels: Labels, role: NumericRole, sample: Sample, link: LinkSource): void {
+    const key = keyOf(id, labels);
+    let pool = this.byKey.get(key);
+    if (!pool) {
+      pool = { key, id, labels, samples: {}, link };
+      this.byKey.set(key, pool);
+    }
+    (pool.samples[role] ??= []).push(sample);
+  }
+
+  pools(): PoolSource[] {
+    for (const pool of this.byKey.values()) {
+      for (const samples of Object.values(pool.samples)) {
+        if (samples.some((s) => s.time !== undefined)) {
+          samples.sort((a, b) => (a.time ?? 0) - (b.time ?? 0));
+        }
+      }
+    }
+    return [...this.byKey.values()];
+  }
+}
+
+/**
+ * Reads pools out of frames of any of the supported shapes:
+ * - a table with a row per pool (RustyDB pool stats, `/api/v1/pools` config, any table), optionally with a time
+ *   column (then rows for the same pool form a time series);
+ * - a frame per pool without an id field (the frame's name is the pool);
+ * - labelled series (Prometheus `rustydb_connection_pool_*{pool="…"}`, instant or range), one frame per series.
+ * Frames of different shapes are merged by pool id, so a stats table and a config table combine.
+ */
+export function extractPools(frames: DataFrame[], mapping: FieldMapping): Extraction {
+  const collector = new PoolCollector();
+  const rolesFound = new Set<Role>();
+  const unmatched = new Set<string>();
+  let rowCount = 0;
+
+  frames.forEach((frame, frameIndex) => {
+    const roles = new Map<Field, Role>();
+    for (const field of frame.fields) {
+      const role = field.type === FieldType.time ? undefined : roleOf(fieldNames(field, frame, frames), mapping);
+      if (role && (role === 'poolId' || field.type === FieldType.number)) {
+        roles.set(field, role);
+        rolesFound.add(role);
+      } else if (field.type !== FieldType.time) {
+        unmatched.add(getFieldDisplayName(field, frame, frames));
+      }
+    }
+    const idField = frame.fields.find((f) => roles.get(f) === 'poolId');
+    const timeField = frame.fields.find((f) => f.type === FieldType.time);
+    const frameId = frame.name ?? (frames.length > 1 ? frame.refId ?? `frame ${frameIndex + 1}` : 'pool');
+    rowCount += frame.length;
+
+    for (const [field, role] of roles) {
+      if (role === 'poolId') {
+        continue;
+      }
+      const labelKey = idField ? undefined : poolLabel(field.labels);
+      const labels = labelKey ? otherLabels(field.labels, labelKey) : {};
+      for (let row = 0; row < field.values.length; row++) {
+        const value = asNumber(field.values[row]);
+        const id = idField ? asId(idField.values[row]) : labelKey ? field.labels![labelKey] : frameId;
+        if (value === undefined || id === undefined) {
+          continue;
+        }
+        const link = { field: idField ?? field, rowIndex: row };
+        collector.add(id, labels, role, { time: asTime(timeField?.values[row]), value }, link);
+      }
+    }
+  });
+
+  return { pools: collector.pools(), rolesFound, unmatchedFields: [...unmatched], rowCount };
+}

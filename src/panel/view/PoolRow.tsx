@@ -1,0 +1,151 @@
+import React, { CSSProperties } from 'react';
+import { cx } from '@emotion/css';
+import type { Pool } from '../model/pools';
+import { SortOrder } from '../types';
+import { count, percent } from './format';
+import { EntryContext, LevelTag, PoolName, Trend, UtilisationMeter, WaitingValue } from './parts';
+import { headroomText } from './PoolCard';
+import { Styles } from './styles';
+
+type ColumnId = 'pool' | 'utilisation' | 'level' | 'active' | 'idle' | 'total' | 'waiting' | 'headroom' | 'churn' | 'trend';
+
+interface Column {
+  id: ColumnId;
+  title: string;
+  /** Width in pixels the column starts from; the pool and utilisation columns also grow. */
+  basis: number;
+  grow?: number;
+  numeric?: boolean;
+  sort?: SortOrder;
+}
+
+const COLUMNS: Column[] = [
+  { id: 'pool', title: 'Pool', basis: 140, grow: 2, sort: 'name' },
+  { id: 'utilisation', title: 'Utilisation', basis: 150, grow: 2, sort: 'utilisation' },
+  { id: 'level', title: 'Level', basis: 72, sort: 'worst' },
+  { id: 'active', title: 'Active', basis: 56, numeric: true },
+  { id: 'idle', title: 'Idle', basis: 56, numeric: true },
+  { id: 'total', title: 'Total', basis: 56, numeric: true },
+  { id: 'waiting', title: 'Waiting', basis: 120, sort: 'waiting' },
+  { id: 'headroom', title: 'Headroom', basis: 110 },
+  { id: 'churn', title: 'New conn. / acquired', basis: 80, numeric: true },
+  { id: 'trend', title: 'Utilisation trend', basis: 96 },
+];
+
+/** Which columns to keep as the panel narrows, most important first. */
+const PRIORITY: ColumnId[] = ['pool', 'utilisation', 'level', 'waiting', 'active', 'idle', 'total', 'trend', 'headroom', 'churn'];
+
+/** The columns that fit the width, in display order; columns without data anywhere are left out. */
+export function visibleColumns(width: number, hasData: (id: ColumnId) => boolean): Column[] {
+  let used = 0;
+  const kept = new Set<ColumnId>();
+  for (const id of PRIORITY) {
+    const column = COLUMNS.find((c) => c.id === id)!;
+    if (hasData(id) && (kept.size < 2 || used + column.basis <= width)) {
+      kept.add(id);
+      used += column.basis + 8;
+    }
+  }
+  return COLUMNS.filter((c) => kept.has(c.id));
+}
+
+export function columnsFor(pools: Pool[], width: number, showTrend: boolean): Column[] {
+  const has: Record<ColumnId, boolean> = {
+    pool: true,
+    utilisation: true,
+    level: true,
+    active: true,
+    idle: true,
+    total: true,
+    waiting: true,
+    headroom: pools.some((p) => p.max !== null),
+    churn: pools.some((p) => p.churn.createdPerAcquired !== null),
+    trend: showTrend && pools.some((p) => p.trend.utilisation.length > 0),
+  };
+  return visibleColumns(width, (id) => has[id]);
+}
+
+const cellStyle = (c: Column): CSSProperties => ({ flex: `${c.grow ?? 0} 1 ${c.basis}px` });
+
+function cellContent(column: Column, pool: Pool, ctx: EntryContext): React.ReactNode {
+  switch (column.id) {
+    case 'pool':
+      return <PoolName pool={pool} ctx={ctx} className={ctx.styles.rowPoolName} />;
+    case 'utilisation':
+      return <UtilisationMeter pool={pool} ctx={ctx} />;
+    case 'level':
+      return <LevelTag level={pool.level} styles={ctx.styles} />;
+    case 'active':
+    case 'idle':
+    case 'total':
+      return count(pool[column.id]);
+    case 'waiting':
+      return <WaitingValue pool={pool} styles={ctx.styles} />;
+    case 'headroom':
+      return headroomText(pool) ?? '—';
+    case 'churn':
+      return pool.churn.createdPerAcquired === null ? '—' : percent(pool.churn.createdPerAcquired);
+    case 'trend':
+      return pool.trend.utilisation.length > 0 ? (
+        <Trend
+          label="Utilisation"
+          samples={pool.trend.utilisation}
+          width={column.basis}
+          height={24}
+          color={ctx.fmt.utilisation(pool)?.color ?? ctx.fmt.neutral}
+          max={1}
+          format={percent}
+        />
+      ) : null;
+  }
+}
+
+export function PoolRow({ pool, ctx, columns, index }: { pool: Pool; ctx: EntryContext; columns: Column[]; index: number }) {
+  const { styles } = ctx;
+  return (
+    <div className={styles.row} role="row" aria-rowindex={index + 2} data-testid="pool-entry" style={{ height: '100%' }}>
+      {columns.map((c) => (
+        <div
+          key={c.id}
+          role={c.id === 'pool' ? 'rowheader' : 'cell'}
+          className={cx(styles.cell, c.numeric && styles.numeric)}
+          style={cellStyle(c)}
+        >
+          {cellContent(c, pool, ctx)}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+interface HeaderProps {
+  columns: Column[];
+  sortBy: SortOrder;
+  onSort(order: SortOrder): void;
+  styles: Styles;
+}
+
+export function PoolListHeader({ columns, sortBy, onSort, styles }: HeaderProps) {
+  return (
+    <div className={cx(styles.row, styles.headerRow)} role="row" aria-rowindex={1}>
+      {columns.map((c) => (
+        <div
+          key={c.id}
+          role="columnheader"
+          className={cx(styles.cell, c.numeric && styles.numeric)}
+          style={cellStyle(c)}
+          aria-sort={c.sort && c.sort === sortBy ? (c.sort === 'name' ? 'ascending' : 'descending') : undefined}
+        >
+          {c.sort ? (
+            <button type="button" className={styles.sortButton} onClick={() => onSort(c.sort!)} title={`Sort by ${c.title}`}>
+              {c.title}
+              {c.sort === sortBy && <span aria-hidden>{c.sort === 'name' ? ' ▲' : ' ▼'}</span>}
+            </button>
+          ) : (
+            c.title
+          )}
+        </div>
+      ))}
+    </div>
+  );
+}
