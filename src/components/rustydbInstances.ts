@@ -2,8 +2,7 @@ import { DataSourceInstanceSettings } from '@grafana/data';
 import { config, getDataSourceSrv } from '@grafana/runtime';
 import { DATASOURCE_TYPE } from '../constants';
 import { DataSource } from '../datasource/datasource';
-import { proxyGetJson } from '../datasource/transport/proxy';
-import { PROXY_ROUTE, RustyDBOptions } from '../datasource/types';
+import type { RustyDBOptions } from '../datasource/types';
 
 export type RustyDBInstanceSettings = DataSourceInstanceSettings<RustyDBOptions>;
 
@@ -31,13 +30,13 @@ export function rustydbDataSource(settings: RustyDBInstanceSettings): DataSource
   return new DataSource(settings);
 }
 
-const DEFAULT_TIMEOUT_SECONDS = 10;
-
-/** A JSON GET bound to one instance, through the datasource's proxy route and transport. */
+/**
+ * A JSON GET bound to one instance: the datasource's own client, so the home page goes through the same proxy route,
+ * timeout, rate-limit retry, request sharing and error wording as the instance's panels.
+ */
 export function rustydbGetter(settings: RustyDBInstanceSettings): (path: string) => Promise<unknown> {
-  const { authType = 'none', timeoutSeconds = DEFAULT_TIMEOUT_SECONDS } = settings.jsonData;
-  const proxyBase = `${settings.url}/${PROXY_ROUTE[authType]}`;
-  return (path) => proxyGetJson(proxyBase, path, timeoutSeconds * 1000);
+  const { client } = rustydbDataSource(settings);
+  return (path) => client.get(path);
 }
 
 /**

@@ -25,20 +25,21 @@ export function useFleet(instances: RustyDBInstanceSettings[], intervalMs: numbe
   useEffect(() => {
     let mounted = true;
     const inFlight = new Set<string>();
+    const getters = instances.map(rustydbGetter);
     const readAll = () => {
-      for (const settings of instances) {
+      instances.forEach((settings, i) => {
         if (inFlight.has(settings.uid)) {
-          continue;
+          return;
         }
         inFlight.add(settings.uid);
-        readInstance(rustydbGetter(settings), Date.now()).then((reading) => {
+        readInstance(getters[i], Date.now()).then((reading) => {
           inFlight.delete(settings.uid);
           if (mounted) {
             setByUid((previous) => ({ ...previous, [settings.uid]: reportInstance(settings, reading) }));
             setUpdatedAt(Date.now());
           }
         });
-      }
+      });
     };
     readAll();
     const timer = setInterval(readAll, intervalMs);

@@ -1,0 +1,94 @@
+import { NEVER, of, throwError } from 'rxjs';
+import type { DataSourceInstanceSettings } from '@grafana/data';
+import type { BackendSrvRequest } from '@grafana/runtime';
+import { ENDPOINTS } from '../../rustydb/api/endpoints';
+import adminHealth from '../../rustydb/api/fixtures/admin-health.json';
+import serverInfo from '../../rustydb/api/fixtures/server-info.json';
+import statsPerformance from '../../rustydb/api/fixtures/stats-performance.json';
+import pools from '../../rustydb/api/fixtures/pools.json';
+import poolDefaultStats from '../../rustydb/api/fixtures/pool-default-stats.json';
+import type { RustyDBOptions } from '../../datasource/types';
+import { DATASOURCE_TYPE } from '../../constants';
+
+/** Test double for Grafana's backend: answers data-source proxy GETs from a per-instance table of bodies or failures. */
+
+export interface Failure {
+  __failure: true;
+  status: number;
+  data: unknown;
+  statusText: string;
+}
+
+/** Path → body (any JSON) or a failure; missing paths answer 404. */
+export type InstanceRoutes = Record<string, unknown>;
+
+export const failure = (status: number, data: unknown = {}, statusText = ''): Failure => ({
+  __failure: true,
+  status,
+  data,
+  statusText,
+});
+
+/** An answer that never comes, so the instance stays "being checked" until its timeout. */
+export const NO_ANSWER = Symbol('no answer');
+
+/** The contract fixtures, with a busy enough TPS that a healthy instance has no warning. */
+export function healthyRoutes(overrides: InstanceRoutes = {}): InstanceRoutes {
+  return {
+    [ENDPOINTS.adminHealth.path]: adminHealth,
+    [ENDPOINTS.serverInfo.path]: serverInfo,
+    [ENDPOINTS.statsPerformance.path]: { ...statsPerformance, transactions_per_second: 250 },
+    [ENDPOINTS.pools.path]: pools,
+    '/api/v1/pools/readonly/stats': { ...poolDefaultStats, pool_id: 'readonly', active_connections: 5, idle_connections: 15, waiting_requests: 0 },
+    '/api/v1/pools/default/stats': poolDefaultStats,
+    ...overrides,
+  };
+}
+
+/** Every instance unreachable the way Grafana's proxy reports a refused connection. */
+export function unreachableRoutes(): InstanceRoutes {
+  return { [ENDPOINTS.adminHealth.path]: failure(502, {}, 'Bad Gateway') };
+}
+
+export function instanceSettings(uid: string, name: string, jsonData: RustyDBOptions = {}): DataSourceInstanceSettings<RustyDBOptions> {
+  return {
+    uid,
+    name,
+    id: 1,
+    type: DATASOURCE_TYPE,
+    url: `/api/datasources/proxy/uid/${uid}`,
+    access: 'proxy',
+    readOnly: false,
+    jsonData: { serverUrl: 'http://rustydb:8080', authType: 'none', ...jsonData },
+    meta: { id: DATASOURCE_TYPE, name: 'RustyDB' },
+  } as DataSourceInstanceSettings<RustyDBOptions>;
+}
+
+function isFailure(answer: unknown): answer is Failure {
+  return typeof answer === 'object' && answer !== null && '__failure' in answer;
+}
+
+const PROXY_URL = /^\/api\/datasources\/proxy\/uid\/([^/]+)\/[a-z]+(\/.*)$/;
+
+/** A `getBackendSrv().fetch` that serves each instance's routes by uid; everything else is an unexpected call. */
+export function proxyFetch(routesByUid: Record<string, InstanceRoutes>) {
+  return jest.fn((request: BackendSrvRequest) => {
+    const match = PROXY_URL.exec(request.url);
+    const routes = match ? routesByUid[decodeURIComponent(match[1])] : undefined;
+    if (!match || !routes) {
+      throw new Error(`unexpected request ${request.method ?? 'GET'} ${request.url}`);
+    }
+    const answer = routes[match[2]];
+    if (answer === NO_ANSWER) {
+      return NEVER;
+    }
+    if (answer === undefined) {
+      return throwError(() => ({ status: 404, data: {}, statusText: 'Not Found' }));
+    }
+    if (isFailure(answer)) {
+      const { status, data, statusText } = answer;
+      return throwError(() => ({ status, data, statusText }));
+    }
+    return of({ status: 200, data: answer, ok: true });
+  });
+}
