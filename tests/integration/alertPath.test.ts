@@ -1,0 +1,166 @@
+import fs from 'fs';
+import http from 'http';
+import yaml from 'js-yaml';
+import type { AddressInfo } from 'net';
+import os from 'os';
+import path from 'path';
+import { alertmanagerConfig, prometheusConfig, shortenRules } from '../../monitoring/stack/overrides';
+import { Service, startService } from '../../monitoring/stack/services';
+import { loadRuleFiles, MONITORING_DIR } from '../../monitoring/ruleModel';
+import { Faults, RunningSimulator, startSimulator } from '../../simulator';
+
+/**
+ * The whole alert path, for real: the simulator → Debian's Prometheus with the shipped rules (durations cut to
+ * seconds) → Debian's Alertmanager with the shipped routes and inhibitions (receivers replaced by webhooks) → this
+ * test's webhook receiver. A fault in the simulator must arrive as the right alert, and resolve when it ends.
+ */
+
+const PROMETHEUS = '/usr/bin/prometheus';
+const ALERTMANAGER = '/usr/bin/prometheus-alertmanager';
+const SECOND = '1s';
+const FOR = '2s';
+
+interface Notification {
+  receiver: string;
+  status: 'firing' | 'resolved';
+  alerts: Array<{ status: string; labels: Record<string, string>; annotations: Record<string, string> }>;
+}
+
+let dir: string;
+let sim: RunningSimulator;
+let hook: http.Server;
+let alertmanager: Service | undefined;
+let prometheus: Service | undefined;
+const received: Notification[] = [];
+
+const hostPort = (url: string) => new URL(url).host;
+const readYaml = (file: string) => yaml.load(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function startWebhook(): Promise<http.Server> {
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      received.push({ ...JSON.parse(body), receiver: req.url!.slice(1) });
+      res.end();
+    });
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+async function getJson(url: string): Promise<any> {
+  const response = await fetch(url);
+  return response.json();
+}
+
+function diagnostics(): string {
+  const tail = (s: Service | undefined) => s?.log().split('\n').slice(-15).join('\n') ?? '(not started)';
+  return `notifications: ${JSON.stringify(received.map((n) => [n.receiver, n.status, n.alerts.map((a) => a.labels)]))}\n` +
+    `prometheus:\n${tail(prometheus)}\nalertmanager:\n${tail(alertmanager)}`;
+}
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const found = await probe();
+    if (found !== undefined) {
+      return found;
+    }
+    await sleep(200);
+  }
+  throw new Error(`timed out waiting for ${what}\n${diagnostics()}`);
+}
+
+/** The notification to `receiver` that carries an alert with these labels in this state. */
+function notified(receiver: string, status: 'firing' | 'resolved', labels: Record<string, string>) {
+  return () =>
+    received
+      .filter((n) => n.receiver === receiver)
+      .flatMap((n) => n.alerts)
+      .find((a) => a.status === status && Object.entries(labels).every(([k, v]) => a.labels[k] === v));
+}
+
+/** Alertmanager's view of an alert: active, or suppressed (inhibited) by another. */
+async function alertState(labels: Record<string, string>): Promise<string | undefined> {
+  const filter = Object.entries(labels).map(([k, v]) => `filter=${encodeURIComponent(`${k}="${v}"`)}`).join('&');
+  const alerts = await getJson(`http://${alertmanager!.address}/api/v2/alerts?${filter}`);
+  return alerts[0]?.status?.state;
+}
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rustydb-alert-path-'));
+  sim = await startSimulator({ profile: 'documented', port: 0, metricsPort: 0, seed: 1 });
+  hook = await startWebhook();
+  const hookUrl = `http://127.0.0.1:${(hook.address() as AddressInfo).port}`;
+
+  const amConfig = alertmanagerConfig(readYaml(path.join(MONITORING_DIR, 'alertmanager', 'alertmanager.yml')), hookUrl, SECOND);
+  fs.writeFileSync(path.join(dir, 'alertmanager.yml'), yaml.dump(amConfig));
+  alertmanager = await startService(ALERTMANAGER, [
+    `--config.file=${path.join(dir, 'alertmanager.yml')}`,
+    `--storage.path=${path.join(dir, 'alertmanager')}`,
+    '--web.listen-address=127.0.0.1:0',
+    '--cluster.listen-address=',
+  ]);
+
+  fs.mkdirSync(path.join(dir, 'rules'));
+  for (const { file, groups } of loadRuleFiles()) {
+    fs.writeFileSync(path.join(dir, 'rules', path.basename(file)), yaml.dump({ groups: shortenRules(groups, FOR) }));
+  }
+  const promConfig = prometheusConfig(readYaml(path.join(MONITORING_DIR, 'prometheus.yml')), {
+    targets: { 'simulator:9100': hostPort(sim.metricsUrl!), 'simulator:8080': hostPort(sim.url), 'alertmanager:9093': alertmanager.address },
+    alertmanager: alertmanager.address,
+    ruleFiles: [path.join(dir, 'rules', '*.yml')],
+    interval: SECOND,
+  });
+  fs.writeFileSync(path.join(dir, 'prometheus.yml'), yaml.dump(promConfig));
+  prometheus = await startService(PROMETHEUS, [
+    `--config.file=${path.join(dir, 'prometheus.yml')}`,
+    `--storage.tsdb.path=${path.join(dir, 'prometheus')}`,
+    '--web.listen-address=127.0.0.1:0',
+    '--rules.alert.resend-delay=1s',
+  ]);
+
+  // Both RustyDB endpoints of the shipped job are scraped and up.
+  await waitFor('both rustydb targets to be up', async () => {
+    const { data } = await getJson(`http://${prometheus!.address}/api/v1/targets?state=active`);
+    const rustydb = data.activeTargets.filter((t: any) => t.labels.job === 'rustydb');
+    return rustydb.length === 2 && rustydb.every((t: any) => t.health === 'up') ? rustydb : undefined;
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await Promise.all([prometheus?.stop(), alertmanager?.stop()]);
+  await sim?.close();
+  await new Promise((resolve) => (hook ? hook.close(resolve) : resolve(undefined)));
+  if (dir) {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}, 30_000);
+
+describe.each<[string, Faults, string, Record<string, string>]>([
+  ['CPU at 95 %', { cpuPercent: 95 }, 'RustyDBHighCPU', { category: 'resources' }],
+  ['pool default with 30 waiting requests', { pool: { id: 'default', waiting: 30 } }, 'RustyDBPoolRequestsWaiting', { category: 'connections', pool: 'default' }],
+])('%s', (_, fault, alertname, labels) => {
+  const instance = () => hostPort(sim.metricsUrl!);
+  const critical = () => ({ alertname, severity: 'critical', job: 'rustydb', instance: instance(), ...labels });
+
+  it('pages the critical alert to PagerDuty and Slack with its labels and links, and holds back the warning twin', async () => {
+    sim.setFaults(fault);
+    const alert = await waitFor(`${alertname} to page`, notified('team-dba-pagerduty', 'firing', critical()));
+    expect(alert.labels).toEqual({ ...critical(), grafana_url: 'http://localhost:3000' });
+    expect(alert.annotations.runbook_url).toMatch(/^https:\/\/docs\.rustydb\.io\/runbooks\/[a-z-]+$/);
+    expect(alert.annotations.dashboard_url).toContain(`?var-job=rustydb&var-instance=${instance()}`);
+    await waitFor(`${alertname} in Slack`, notified('team-dba-slack', 'firing', critical()));
+    // The warning twin fires too, but Alertmanager's first inhibition rule suppresses it.
+    const warning = { ...critical(), severity: 'warning' };
+    expect(await waitFor('the warning twin to be suppressed', async () => ((await alertState(warning)) === 'suppressed' ? true : undefined))).toBe(true);
+    expect(notified('team-dba-email', 'firing', warning)()).toBeUndefined();
+  }, 45_000);
+
+  it('resolves when the fault ends', async () => {
+    sim.clearFaults();
+    const resolved = await waitFor(`${alertname} to resolve`, notified('team-dba-pagerduty', 'resolved', critical()));
+    expect(resolved.labels.severity).toBe('critical');
+  }, 45_000);
+});
