@@ -111,6 +111,19 @@ function unknownPool(id: string, known: Map<string, Row>): RustyDBError {
 }
 
 /**
+ * `.` and `..` cannot be one path segment: URL parsers (browsers, Grafana) resolve them, even percent-encoded as
+ * `%2E`, so `/pools/../stats` would read another endpoint. No request is made for such an id.
+ */
+function unaddressable(id: string): RustyDBError | undefined {
+  return /^\.{1,2}$/.test(id)
+    ? new RustyDBError(
+        'invalidQuery',
+        `Pool id "${id}" cannot be sent in a URL path (it would be read as a relative path); no stats were requested for it.`
+      )
+    : undefined;
+}
+
+/**
  * Stats of the pools asked for (all pools when none is): ids are checked against `/api/v1/pools` first, then each
  * known pool costs one request. A pool that fails does not hide the others.
  */
@@ -123,11 +136,11 @@ export const runPoolStats: AreaRunner = async (query, ctx) => {
   const ids = asked.length ? asked : [...(known as Map<string, Row>).keys()].sort();
   const errors: Error[] = [];
   const wanted = ids.filter((id) => {
-    if (known instanceof Map && !known.has(id)) {
-      errors.push(unknownPool(id, known));
-      return false;
+    const problem = unaddressable(id) ?? (known instanceof Map && !known.has(id) ? unknownPool(id, known) : undefined);
+    if (problem) {
+      errors.push(problem);
     }
-    return true;
+    return !problem;
   });
   const results = await Promise.allSettled(wanted.map((id) => ctx.get(endpointPath('poolStats', id))));
   const frames = results.flatMap((result, i) => {

@@ -58,7 +58,10 @@ function flatten(value: unknown, prefix: string, out: Row, depth: number): Row {
   return out;
 }
 
-/** Which part of the body becomes rows: a list itself, the first list of objects inside an object, or the object. */
+/**
+ * Which part of the body becomes rows: a list itself; inside an object, its first list of objects (or empty list:
+ * a page of nothing); otherwise the object as one row.
+ */
 function rowsOf(body: unknown, notices: QueryResultMetaNotice[]): unknown[] {
   if (Array.isArray(body)) {
     return body;
@@ -66,7 +69,8 @@ function rowsOf(body: unknown, notices: QueryResultMetaNotice[]): unknown[] {
   if (!isRow(body)) {
     return [body];
   }
-  const listKey = Object.keys(body).find((key) => Array.isArray(body[key]) && (body[key] as unknown[]).some(isRow));
+  const isRowList = (value: unknown) => Array.isArray(value) && (value.length === 0 || value.some(isRow));
+  const listKey = Object.keys(body).find((key) => isRowList(body[key]));
   if (listKey === undefined) {
     return [body];
   }
