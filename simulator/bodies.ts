@@ -93,6 +93,6 @@ export interface ProfileImpl {
   handlers: Handlers;
   /** The documented exporter (`:9100/metrics`); absent when the profile serves nothing there. */
   exporter?: (ctx: ContextBase) => Promise<string>;
-  /** Called before faults change, so integrated counters account for the time up to now under the old faults. */
-  advance?: (nowMs: number) => void;
+  /** Told when faults change, for models that integrate over time (counters must know when a fault began). */
+  faultsChanged?: (nowMs: number, faults: Faults) => void;
 }

@@ -118,9 +118,8 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
   let faults: Faults = {};
 
   const setFaults = (next: Faults) => {
-    const checked = parseFaults(next);
-    profile.advance?.(o.now());
-    faults = checked;
+    faults = parseFaults(next);
+    profile.faultsChanged?.(o.now(), faults);
   };
 
   const baseContext = (nowMs: number): ContextBase => ({
