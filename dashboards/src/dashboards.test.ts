@@ -1,6 +1,8 @@
 import { spawnSync } from 'child_process';
 import fs from 'fs';
 import path from 'path';
+import { queryTypeInfo } from '../../src/datasource/queryTypes';
+import { queryTypeInfo } from '../../src/datasource/queryTypes';
 import { isCatalogued } from '../../src/rustydb/metrics';
 import { grafanaSteps, THRESHOLDS } from '../../src/rustydb/thresholds';
 import { DASHBOARDS } from './boards';
@@ -193,6 +195,26 @@ describe('generated dashboards', () => {
         expect(ranges.length).toBe(windows.length);
         return out;
       });
+      expect(problems).toEqual([]);
+    }
+  );
+
+  it.each(dashboards.map((d) => [d.file, d.json] as const))(
+    '%s RustyDB queries use a query type and view the datasource has',
+    (_file, d) => {
+      const problems = targetsOf(d)
+        .filter((t) => t.target.datasource?.type === RUSTYDB.type)
+        .flatMap(({ panel, target }) => {
+          const info = queryTypeInfo(String(target.queryType));
+          if (!info) {
+            return [`"${panel.title}": unknown query type ${String(target.queryType)}`];
+          }
+          const views = (info.views ?? []).map((v) => v.value);
+          const view = target.view === undefined ? undefined : String(target.view);
+          return view === undefined || views.includes(view)
+            ? []
+            : [`"${panel.title}": ${info.value} has no view ${view} (${views.join(', ')})`];
+        });
       expect(problems).toEqual([]);
     }
   );

@@ -1,4 +1,5 @@
 import type { DashboardSpec } from '../lib/dashboard';
+import { livePerformance, queryStats, rustydbAlerts, serverStatus, uptime } from './live';
 import {
   cacheHitGauge,
   connectionsInUse,
@@ -26,11 +27,30 @@ export const overview: DashboardSpec = {
   tag: 'overview',
   refresh: '30s',
   rows: [
-    { section: 'Health', panels: [scrapeUp, cpuGauge, memoryGauge, cacheHitGauge, connectionsInUse] },
-    { section: 'Problems', panels: [firingAlerts, { ...requestErrorRatio, width: 20 }] },
+    {
+      section: 'Health',
+      panels: [
+        serverStatus,
+        uptime,
+        scrapeUp,
+        cpuGauge,
+        memoryGauge,
+        cacheHitGauge,
+        { ...connectionsInUse, width: 6 },
+      ].map((p) => ({ width: 3, ...p })),
+    },
+    { section: 'Problems', panels: [firingAlerts, rustydbAlerts, { ...requestErrorRatio, width: 16 }] },
     {
       section: 'Performance',
-      panels: [transactionsPerSecond, requestRate, queryLatency, latencyHeatmap, meanResponseTime],
+      panels: [
+        livePerformance,
+        queryStats,
+        transactionsPerSecond,
+        requestRate,
+        queryLatency,
+        latencyHeatmap,
+        { ...meanResponseTime, width: 24 },
+      ],
     },
     { section: 'Resources', panels: [cpuOverTime, memoryOverTime, connectionsVsMax, diskIo] },
   ],

@@ -12,6 +12,7 @@ import {
   requestRate,
   transactionsPerSecond,
 } from './common';
+import { activeTransactions, livePerformance, lockCounts, queryStats, runningQueries, slowQueries } from './live';
 
 const deadlocksInRange: PanelSpec = {
   type: 'stat',
@@ -115,11 +116,12 @@ export const performance: DashboardSpec = {
   tag: 'performance',
   refresh: '30s',
   rows: [
-    { section: 'Health', panels: [deadlocksInRange, { ...cacheHitGauge, width: 4 }] },
-    { section: 'Problems', panels: [requestErrorRatio, lockWaits] },
+    { section: 'Health', panels: [livePerformance, deadlocksInRange, cacheHitGauge, lockCounts] },
+    { section: 'Problems', panels: [slowQueries, runningQueries, requestErrorRatio, lockWaits] },
     {
       section: 'Performance',
       panels: [
+        queryStats,
         queryThroughput,
         transactionsPerSecond,
         queryLatency,
@@ -129,6 +131,9 @@ export const performance: DashboardSpec = {
         meanResponseTime,
       ],
     },
-    { section: 'Resources', panels: [cacheHitOverTime, bufferPoolHitRatio, locksHeld, walActivity, walWrites] },
+    {
+      section: 'Resources',
+      panels: [cacheHitOverTime, bufferPoolHitRatio, locksHeld, activeTransactions, walActivity, walWrites],
+    },
   ],
 };

@@ -1,6 +1,7 @@
 import type { DashboardSpec } from '../lib/dashboard';
 import { labelVariable } from '../lib/variables';
 import { connectionsInUse, connectionsVsMax } from './common';
+import { poolConfig, poolStatsLive } from './live';
 import { poolPanels } from './poolPanels';
 
 const pools = poolPanels('pool=~"$pool"');
@@ -21,9 +22,9 @@ export const poolsDashboard: DashboardSpec = {
     ),
   ],
   rows: [
-    { section: 'Health', panels: [connectionsInUse] },
+    { section: 'Health', panels: [poolStatsLive, { ...connectionsInUse, width: 24, height: 3 }] },
     { section: 'Problems', panels: [pools.utilisation, pools.waiting] },
     { section: 'Performance', panels: [pools.statsPanel] },
-    { section: 'Resources', panels: [pools.connections, connectionsVsMax] },
+    { section: 'Resources', panels: [pools.connections, connectionsVsMax, poolConfig] },
   ],
 };

@@ -2,6 +2,7 @@ import type { DashboardSpec } from '../lib/dashboard';
 import { PanelSpec, stateMappings } from '../lib/panels';
 import { sel, sumBy } from '../lib/promql';
 import { prom } from '../lib/targets';
+import { replicaLagLive, replicas, replicationSummary } from './live';
 
 const BY_REPLICA = 'job, instance, replica';
 
@@ -60,8 +61,8 @@ export const replication: DashboardSpec = {
   tag: 'replication',
   refresh: '30s',
   rows: [
-    { section: 'Health', panels: [replicasUp] },
-    { section: 'Problems', panels: [lagSeconds, replicaStateHistory] },
-    { section: 'Performance', panels: [lagBytes] },
+    { section: 'Health', panels: [replicationSummary, { ...replicasUp, width: 12 }] },
+    { section: 'Problems', panels: [replicaLagLive, lagSeconds, replicaStateHistory, lagBytes] },
+    { section: 'Details', topic: 'replicas', panels: [replicas] },
   ],
 };

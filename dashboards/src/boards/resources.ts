@@ -12,6 +12,7 @@ import {
   memoryOverTime,
   network,
 } from './common';
+import { bufferPoolLive, memoryLive, poolStatsLive, sessionsLive } from './live';
 import { poolPanels } from './poolPanels';
 
 const pools = poolPanels();
@@ -79,11 +80,33 @@ export const resources: DashboardSpec = {
   tag: 'resources',
   refresh: '30s',
   rows: [
-    { section: 'Health', panels: [cpuGauge, memoryGauge, diskSpace, connectionsInUse, dirtyRatio] },
+    {
+      section: 'Health',
+      panels: [
+        cpuGauge,
+        memoryGauge,
+        { ...diskSpace, width: 8 },
+        connectionsInUse,
+        dirtyRatio,
+        memoryLive,
+        bufferPoolLive,
+        sessionsLive,
+      ],
+    },
     { section: 'Problems', panels: [pools.utilisation, pools.waiting] },
     {
       section: 'Resources',
-      panels: [cpuOverTime, memoryOverTime, memoryBytes, diskUsage, diskIo, network, connectionsVsMax, dirtyPages],
+      panels: [
+        cpuOverTime,
+        memoryOverTime,
+        memoryBytes,
+        diskUsage,
+        diskIo,
+        network,
+        connectionsVsMax,
+        dirtyPages,
+        poolStatsLive,
+      ],
     },
   ],
 };

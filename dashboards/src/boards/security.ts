@@ -3,6 +3,7 @@ import type { PanelSpec } from '../lib/panels';
 import { BY_INSTANCE, increase, instanceRate, sel, sumBy } from '../lib/promql';
 import { prom } from '../lib/targets';
 import { requestRate } from './common';
+import { auditLog, auditStats, failedLoginsFromAudit, threatHistory, threatsLive } from './live';
 
 const failedLoginsPerMinute = `${instanceRate('rustydb_failed_logins_total')} * 60`;
 
@@ -69,14 +70,23 @@ export const security: DashboardSpec = {
   tag: 'security',
   refresh: '1m',
   rows: [
-    { section: 'Health', panels: [failedLoginsNow, threatsInRange, permissionViolations] },
+    {
+      section: 'Health',
+      panels: [
+        threatsLive,
+        auditStats,
+        failedLoginsFromAudit,
+        ...[failedLoginsNow, threatsInRange, permissionViolations].map((p) => ({ ...p, width: 8 })),
+      ],
+    },
     {
       section: 'Problems',
       panels: [
         failedLogins,
         threats,
-        { ...requestRate, title: 'REST requests per second (failed = refused or erroneous)' },
+        { ...requestRate, title: 'REST requests per second (failed = refused or erroneous)', width: 24 },
       ],
     },
+    { section: 'Details', topic: 'audit', panels: [auditLog, threatHistory] },
   ],
 };

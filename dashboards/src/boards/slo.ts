@@ -5,6 +5,7 @@ import { increase, ratio, recorded, sel, sumBy } from '../lib/promql';
 import { prom } from '../lib/targets';
 import { labelVariable } from '../lib/variables';
 import { queryLatency, requestRate } from './common';
+import { requestMetricsLive } from './live';
 
 /**
  * The SLO series come from the project's recording rules (monitoring/rules/rustydb-slo.yml): each objective is
@@ -151,6 +152,6 @@ export const slo: DashboardSpec = {
       ],
     },
     { section: 'Problems', panels: [burnRates, errorRatioVsBudget] },
-    { section: 'Performance', panels: [budgetOverTime, { ...requestRate, width: 12 }, { ...queryLatency, width: 24 }] },
+    { section: 'Performance', panels: [budgetOverTime, requestRate, requestMetricsLive, queryLatency] },
   ],
 };

@@ -67,7 +67,9 @@ describe('dashboard builder', () => {
     expect(() => dashboardJson(spec([{ section: 'Health', panels: [stat('empty', { targets: [] })] }]))).toThrow(
       /has no queries/
     );
-    const mixed = stat('mixed', { targets: [prom('up'), { kind: 'rustydb', query: { queryType: QueryType.Performance } }] });
+    const mixed = stat('mixed', {
+      targets: [prom('up'), { kind: 'rustydb', query: { queryType: QueryType.Performance } }],
+    });
     expect(() => dashboardJson(spec([{ section: 'Health', panels: [mixed] }]))).toThrow(/mixes datasources/);
   });
 });
