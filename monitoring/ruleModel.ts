@@ -64,7 +64,8 @@ const yamlFiles = (dir: string, suffix: string) =>
     .sort()
     .map((f) => path.join(dir, f));
 
-function readYaml<T>(file: string): T {
+/** A YAML file whose top level is a mapping. */
+export function readYaml<T = Record<string, any>>(file: string): T {
   const doc = yaml.load(fs.readFileSync(file, 'utf8'));
   if (typeof doc !== 'object' || doc === null) {
     throw new Error(`${file} is not a YAML mapping`);

@@ -1,8 +1,8 @@
 import { execFileSync } from 'child_process';
 import fs from 'fs';
-import yaml from 'js-yaml';
 import path from 'path';
 import { runTool } from '../monitoring/promTools';
+import { readYaml } from '../monitoring/ruleModel';
 import { flag, hostPath, interpolateDefaults, loadCompose, parseMount, Service } from './consistencyCompose';
 
 /** What docker-compose.yaml would start, checked without Docker: mounts, provisioning, and the configs it mounts. */
@@ -11,7 +11,6 @@ const ROOT = path.resolve(__dirname, '..');
 const COMPOSE = path.join(ROOT, 'docker-compose.yaml');
 const { services } = loadCompose(COMPOSE);
 const service = (name: string) => services.find((s) => s.name === name) as Service;
-const readYaml = (file: string) => yaml.load(fs.readFileSync(file, 'utf8')) as Record<string, any>;
 
 function pluginIds(type: string): string[] {
   const found: string[] = [];

@@ -1,6 +1,5 @@
-import fs from 'fs';
-import yaml from 'js-yaml';
 import path from 'path';
+import { readYaml } from '../monitoring/ruleModel';
 
 /**
  * docker-compose.yaml read as data, so a test can check what Docker would mount without running Docker:
@@ -38,8 +37,6 @@ export function parseMount(spec: string, baseDir: string): Mount {
   const isPath = source.startsWith('.') || source.startsWith('/');
   return { source: isPath ? path.resolve(baseDir, source) : source, target, readOnly: mode === 'ro' };
 }
-
-const readYaml = (file: string): Doc => yaml.load(fs.readFileSync(file, 'utf8')) as Doc;
 
 function serviceFrom(name: string, def: Doc, baseDir: string, inherited?: Service): Service {
   const own = (def.volumes ?? []).map((v: string) => parseMount(v, baseDir));

@@ -3,10 +3,10 @@ import yaml from 'js-yaml';
 import os from 'os';
 import path from 'path';
 import { runTool } from '../promTools';
-import { alertRules, loadRuleFiles, MONITORING_DIR } from '../ruleModel';
+import { alertRules, loadRuleFiles, MONITORING_DIR, readYaml as readFile } from '../ruleModel';
 import { alertmanagerConfig, prometheusConfig, shortenRules } from './overrides';
 
-const readYaml = (file: string) => yaml.load(fs.readFileSync(path.join(MONITORING_DIR, file), 'utf8')) as Record<string, any>;
+const readYaml = (file: string) => readFile(path.join(MONITORING_DIR, file));
 
 describe('test-stack overrides of the shipped configuration', () => {
   let dir: string;

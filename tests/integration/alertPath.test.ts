@@ -6,7 +6,7 @@ import os from 'os';
 import path from 'path';
 import { alertmanagerConfig, prometheusConfig, shortenRules } from '../../monitoring/stack/overrides';
 import { Service, startService } from '../../monitoring/stack/services';
-import { loadRuleFiles, MONITORING_DIR } from '../../monitoring/ruleModel';
+import { loadRuleFiles, MONITORING_DIR, readYaml } from '../../monitoring/ruleModel';
 import { Faults, RunningSimulator, startSimulator } from '../../simulator';
 
 /**
@@ -34,7 +34,6 @@ let prometheus: Service | undefined;
 const received: Notification[] = [];
 
 const hostPort = (url: string) => new URL(url).host;
-const readYaml = (file: string) => yaml.load(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function startWebhook(): Promise<http.Server> {
