@@ -111,7 +111,7 @@ function urlOf(host: string, port: number, path = ''): string {
 export async function startSimulator(opts: SimulatorOptions = {}): Promise<RunningSimulator> {
   const o = resolve(opts);
   const startMs = o.now();
-  const profile: ProfileImpl = o.profile === 'v0.6.5' ? v065Profile(startMs) : documentedProfile(o.seed, startMs);
+  const profile: ProfileImpl = o.profile === 'v0.6.5' ? v065Profile() : documentedProfile(o.seed, startMs);
   const router = new Router<ContextBase>(buildRoutes(profile.handlers));
   const stats = new RequestStats(o.seed);
   const limiter = new RateLimiter(o.rateLimitPerSecond);

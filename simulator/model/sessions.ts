@@ -165,26 +165,36 @@ export function waitingLocks(snap: Snapshot): number {
   return Math.min(snap.gauges.locksHeld, Math.round(snap.gauges.lockWaitsPerSec * 0.4));
 }
 
-export function waitersOf(seed: number, locks: LockInfo[], nowSec: number): LockWaiter[] {
+/** Share of 30-s windows in which two waiting transactions wait for each other (a deadlock in the making). */
+const CYCLE_PROBABILITY = 0.3;
+
+export function waitersOf(seed: number, locks: LockInfo[], tSec: number): LockWaiter[] {
   const granted = locks.filter((l) => l.granted);
-  return locks
+  const waiters = locks
     .filter((l) => !l.granted)
-    .flatMap((l, i) => {
+    .flatMap((l, i): LockWaiter[] => {
       const others = granted.filter((g) => g.transaction_id !== l.transaction_id);
-      const holder = others.length > 0 ? others[i % others.length] : undefined;
-      return holder
-        ? [
-            {
-              transaction_id: l.transaction_id,
-              waiting_for_transaction: holder.transaction_id,
-              lock_type: l.lock_type,
-              resource_type: l.resource_type,
-              resource_id: l.resource_id,
-              wait_time_ms: Math.max(0, (nowSec - l.acquired_at) * 1000) + pickInt(seed, 'wait-ms', i, 5, 900),
-            },
-          ]
-        : [];
+      if (others.length === 0) {
+        return [];
+      }
+      const holder = others[i % others.length];
+      return [
+        {
+          transaction_id: l.transaction_id,
+          waiting_for_transaction: holder.transaction_id,
+          lock_type: l.lock_type,
+          resource_type: l.resource_type,
+          resource_id: l.resource_id,
+          wait_time_ms: Math.max(0, (Math.floor(tSec) - l.acquired_at) * 1000) + pickInt(seed, 'wait-ms', i, 5, 900),
+        },
+      ];
     });
+  const [a, b] = waiters;
+  if (b && a.transaction_id !== b.transaction_id && unitNoise(seed, 'wait-cycle', Math.floor(tSec / 30)) < CYCLE_PROBABILITY) {
+    waiters[0] = { ...a, waiting_for_transaction: b.transaction_id };
+    waiters[1] = { ...b, waiting_for_transaction: a.transaction_id };
+  }
+  return waiters;
 }
 
 const OPERATIONS = ['Index Scan', 'Sequential Scan', 'Hash Join', 'Sort', 'Aggregate', 'Nested Loop'] as const;

@@ -87,13 +87,32 @@ function probe<B extends { status: string; timestamp: number }>(body: B, ctx: Co
   return { ...body, status: ctx.faults.health ?? body.status, timestamp: ctx.nowSec };
 }
 
-export function v065Profile(startMs: number): ProfileImpl {
-  const startSec = Math.floor(startMs / 1000);
-  // The seeded transaction starts 300 s before the registry's first access (transaction_handlers.rs:150-166).
-  const txnStartedAt = startSec - 300;
+/**
+ * RustyDB's `lazy_static` registries start their clocks when first touched, not when the server starts: server
+ * info's uptime is 0 on the first call (CONTRACT §3.48), the seeded transaction starts 300 s before the transaction
+ * registry's first access (§3.20), and so on.
+ */
+class LazyStatics {
+  private readonly first = new Map<string, number>();
+
+  initialisedAt(registry: string, nowSec: number): number {
+    if (!this.first.has(registry)) {
+      this.first.set(registry, nowSec);
+    }
+    return this.first.get(registry)!;
+  }
+}
+
+export function v065Profile(): ProfileImpl {
+  const statics = new LazyStatics();
   const exposition = new Exposition(V065_EXPORTED_ORDER.map((name) => METRICS.find((m) => m.name === name)!));
-  const uptime = (ctx: Context) => ctx.nowSec - startSec;
-  const clusterNode = (ctx: Context) => ({ ...F.clusterNode, uptime_seconds: uptime(ctx), last_heartbeat: ctx.nowSec });
+  const uptime = (registry: string, ctx: Context) => ctx.nowSec - statics.initialisedAt(registry, ctx.nowSec);
+  const txnStartedAt = (ctx: Context) => statics.initialisedAt('transactions', ctx.nowSec) - 300;
+  const clusterNode = (ctx: Context) => ({
+    ...F.clusterNode,
+    uptime_seconds: uptime('cluster', ctx),
+    last_heartbeat: ctx.nowSec,
+  });
 
   const handlers: Handlers = {
     adminHealth: (ctx) => adminHealth(F.adminHealth, ctx.nowSec, ctx.faults.health),
@@ -143,17 +162,17 @@ export function v065Profile(startMs: number): ProfileImpl {
     profilingQueries: (ctx) => ({ ...F.profilingQueries, ...echoPaging(ctx) }),
     monitoringAsh: (ctx) => ({ ...F.monitoringAsh, time_range: { start: ctx.nowSec - 3600, end: ctx.nowSec } }),
     incidents: (ctx) => ({ ...F.incidents, ...echoPaging(ctx) }),
-    transactionsActive: () => F.transactionsActive.map((t) => ({ ...t, started_at: txnStartedAt })),
+    transactionsActive: (ctx) => F.transactionsActive.map((t) => ({ ...t, started_at: txnStartedAt(ctx) })),
     transaction: (ctx) =>
       Number(ctx.id) === F.transaction.transaction_id
-        ? { ...F.transaction, started_at: txnStartedAt }
+        ? { ...F.transaction, started_at: txnStartedAt(ctx) }
         : notFound(`Transaction ${Number(ctx.id)} not found`, ctx.nowSec),
     locks: () => F.locks,
     lockWaiters: () => F.lockWaiters,
     lockGraph: () => F.lockGraph,
     deadlocks: () => F.deadlocks,
     mvccStatus: (ctx) => ({ ...F.mvccStatus, last_vacuum: ctx.nowSec - 3600 }),
-    mvccSnapshots: () => F.mvccSnapshots.map((s) => ({ ...s, created_at: txnStartedAt })),
+    mvccSnapshots: (ctx) => F.mvccSnapshots.map((s) => ({ ...s, created_at: txnStartedAt(ctx) })),
     walStatus: (ctx) => ({ ...F.walStatus, last_checkpoint: ctx.nowSec - 300 }),
     walSegments: (ctx) => F.walSegments.map((s, i) => ({ ...s, created_at: ctx.nowSec - 3600 + i * 1800 })),
     walReplayStatus: (ctx) => ({ ...F.walReplayStatus, last_replay_timestamp: ctx.nowSec }),
@@ -169,7 +188,7 @@ export function v065Profile(startMs: number): ProfileImpl {
     clusterReplication: () => F.clusterReplication,
     clusteringStatus: (ctx) => ({
       ...F.clusteringStatus,
-      nodes: F.clusteringStatus.nodes.map((n) => ({ ...n, uptime_seconds: uptime(ctx), last_heartbeat: ctx.nowSec })),
+      nodes: F.clusteringStatus.nodes.map((n) => ({ ...n, uptime_seconds: uptime('clustering', ctx), last_heartbeat: ctx.nowSec })),
     }),
     replicationStatus: (ctx) => ({
       ...F.replicationStatus,
@@ -179,8 +198,11 @@ export function v065Profile(startMs: number): ProfileImpl {
       ...F.replicationLag,
       replicas: F.replicationLag.replicas.map((r, i) => ({ ...r, last_sync: ctx.nowSec - i })),
     }),
-    racClusterStatus: (ctx) => ({ ...F.racClusterStatus, timestamp: ctx.nowSec }),
-    racClusterStats: (ctx) => ({ ...F.racClusterStats, uptime_seconds: uptime(ctx) }),
+    racClusterStatus: (ctx) => {
+      statics.initialisedAt('rac', ctx.nowSec);
+      return { ...F.racClusterStatus, timestamp: ctx.nowSec };
+    },
+    racClusterStats: (ctx) => ({ ...F.racClusterStats, uptime_seconds: uptime('rac', ctx) }),
     networkStats: () => F.networkStats,
     networkHealth: (ctx) => ({
       ...F.networkHealth,
@@ -191,7 +213,11 @@ export function v065Profile(startMs: number): ProfileImpl {
     securityInsiderThreats: () => F.securityInsiderThreats,
     auditLogs: () => F.auditLogs,
     auditStats: () => F.auditStats,
-    serverInfo: (ctx) => ({ ...F.serverInfo, uptime_seconds: uptime(ctx), started_at: startSec }),
+    serverInfo: (ctx) => ({
+      ...F.serverInfo,
+      uptime_seconds: uptime('server', ctx),
+      started_at: statics.initialisedAt('server', ctx.nowSec),
+    }),
     // The handler writes each family followed by a blank line; prom-client separates them with one.
     prometheus: async (ctx) => `${await exposition.render(exportedValues(ctx))}\n`,
   };

@@ -4,6 +4,7 @@
  */
 import type {
   ConnectionInfo,
+  LockWaiter,
   LockWaitGraph,
   PaginatedResponse,
   QueryProfile,
@@ -113,7 +114,19 @@ export function transactionDetails(v: View, ctx: Context): Answer<TransactionDet
   };
 }
 
+/** Pairs of transactions that wait for each other. */
+function mutualWaits(waiters: LockWaiter[]): number[][] {
+  const edges = new Set(waiters.map((w) => `${w.transaction_id}>${w.waiting_for_transaction}`));
+  return waiters
+    .filter((w) => w.transaction_id < w.waiting_for_transaction && edges.has(`${w.waiting_for_transaction}>${w.transaction_id}`))
+    .map((w) => [w.transaction_id, w.waiting_for_transaction]);
+}
+
+const DEADLOCK_VISIBLE_SEC = 30;
+
+/** The waits-for graph; its cycles, and the pairs of deadlocks detected in the last 30 s, are potential deadlocks. */
 export function lockWaitGraph(v: View): LockWaitGraph {
-  const recent = deadlocksOf(v.world, v.seed, v.snap).filter((d) => d.detected_at > v.snap.nowSec - 30);
-  return { waiters: waitersOf(v.seed, v.locks, v.snap.nowSec), potential_deadlocks: recent.map((d) => d.transactions) };
+  const waiters = waitersOf(v.seed, v.locks, v.snap.tSec);
+  const recent = deadlocksOf(v.world, v.seed, v.snap).filter((d) => d.detected_at > v.snap.nowSec - DEADLOCK_VISIBLE_SEC);
+  return { waiters, potential_deadlocks: [...mutualWaits(waiters), ...recent.map((d) => d.transactions)] };
 }
