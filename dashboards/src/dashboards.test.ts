@@ -2,7 +2,6 @@ import { spawnSync } from 'child_process';
 import fs from 'fs';
 import path from 'path';
 import { queryTypeInfo } from '../../src/datasource/queryTypes';
-import { queryTypeInfo } from '../../src/datasource/queryTypes';
 import { isCatalogued } from '../../src/rustydb/metrics';
 import { grafanaSteps, THRESHOLDS } from '../../src/rustydb/thresholds';
 import { DASHBOARDS } from './boards';

@@ -1,0 +1,102 @@
+import fs from 'fs';
+import yaml from 'js-yaml';
+import path from 'path';
+import { loadRuleFiles } from '../../../monitoring/ruleModel';
+import { shortenRules } from '../../../monitoring/stack/overrides';
+import { Service, startService } from '../../../monitoring/stack/services';
+
+/**
+ * Debian's Prometheus (installed by .ci/run) scraping one RustyDB metrics endpoint every `interval`, with the
+ * project's rule files loaded (alert `for:` cut to the same interval), on a free loopback port.
+ */
+export const PROMETHEUS_BINARY = '/usr/bin/prometheus';
+
+export async function startPrometheus(metricsUrl: string, dir: string, interval: string): Promise<Service> {
+  const url = new URL(metricsUrl);
+  fs.mkdirSync(path.join(dir, 'rules'), { recursive: true });
+  for (const { file, groups } of loadRuleFiles()) {
+    const fast = shortenRules(groups, interval).map(({ interval: _groupInterval, ...group }) => group);
+    fs.writeFileSync(path.join(dir, 'rules', path.basename(file)), yaml.dump({ groups: fast }));
+  }
+  const config = {
+    global: { scrape_interval: interval, evaluation_interval: interval },
+    rule_files: [path.join(dir, 'rules', '*.yml')],
+    scrape_configs: [{ job_name: 'rustydb', metrics_path: url.pathname, static_configs: [{ targets: [url.host] }] }],
+  };
+  fs.writeFileSync(path.join(dir, 'prometheus.yml'), yaml.dump(config));
+  return startService(PROMETHEUS_BINARY, [
+    `--config.file=${path.join(dir, 'prometheus.yml')}`,
+    `--storage.tsdb.path=${path.join(dir, 'data')}`,
+    '--web.listen-address=127.0.0.1:0',
+  ]);
+}
+
+export interface PromAnswer {
+  /** Series (or the scalar) returned. */
+  series: number;
+  /** Samples that are numbers (not NaN or ±Inf). */
+  finiteSamples: number;
+  error?: string;
+}
+
+interface ApiBody {
+  status: 'success' | 'error';
+  error?: string;
+  data?: {
+    resultType: string;
+    result: Array<{ value?: [number, string]; values?: Array<[number, string]> }> | [number, string];
+  };
+}
+
+function count(body: ApiBody): PromAnswer {
+  if (body.status !== 'success' || !body.data) {
+    return { series: 0, finiteSamples: 0, error: body.error ?? 'no data' };
+  }
+  const { resultType, result } = body.data;
+  const samples: string[] =
+    resultType === 'scalar'
+      ? [(result as [number, string])[1]]
+      : (result as Array<{ value?: [number, string]; values?: Array<[number, string]> }>).flatMap((s) =>
+          s.values ? s.values.map((v) => v[1]) : s.value ? [s.value[1]] : []
+        );
+  const series = resultType === 'scalar' ? 1 : (result as unknown[]).length;
+  return { series, finiteSamples: samples.filter((v) => Number.isFinite(Number(v))).length };
+}
+
+export interface QueryWindow {
+  /** Epoch seconds. */
+  start: number;
+  end: number;
+  stepSeconds: number;
+}
+
+/** One query as Grafana's Prometheus datasource sends it: an instant query at the end, or a range query. */
+export async function queryPrometheus(
+  address: string,
+  expr: string,
+  instant: boolean,
+  w: QueryWindow
+): Promise<PromAnswer> {
+  const params = instant
+    ? new URLSearchParams({ query: expr, time: String(w.end) })
+    : new URLSearchParams({ query: expr, start: String(w.start), end: String(w.end), step: String(w.stepSeconds) });
+  const response = await fetch(`http://${address}/api/v1/${instant ? 'query' : 'query_range'}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: params.toString(),
+  });
+  return count((await response.json()) as ApiBody);
+}
+
+/** The values a `label_values(<selector>, <label>)` variable would offer. */
+export async function labelValues(address: string, selector: string, label: string, w: QueryWindow): Promise<string[]> {
+  const params = new URLSearchParams({ 'match[]': selector, start: String(w.start), end: String(w.end) });
+  const response = await fetch(
+    `http://${address}/api/v1/label/${encodeURIComponent(label)}/values?${params.toString()}`
+  );
+  const body = (await response.json()) as { status: string; data?: string[]; error?: string };
+  if (body.status !== 'success') {
+    throw new Error(`label_values(${selector}, ${label}): ${body.error}`);
+  }
+  return body.data ?? [];
+}
