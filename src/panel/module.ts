@@ -22,6 +22,8 @@ export const plugin = new PanelPlugin<PoolStatsOptions, PoolFieldConfig>(PoolSta
   .useFieldConfig({
     standardOptions: {
       [FieldConfigProperty.Unit]: { defaultValue: UTILISATION_UNIT },
+      // One decimal everywhere, so a column of utilisations lines up and 80.4 % does not read as "80 %, warning".
+      [FieldConfigProperty.Decimals]: { defaultValue: 1 },
       [FieldConfigProperty.Thresholds]: { defaultValue: DEFAULT_UTILISATION_THRESHOLDS },
       [FieldConfigProperty.Color]: { defaultValue: { mode: FieldColorModeId.Thresholds } },
     },

@@ -13,8 +13,9 @@ describe('chooseLayout', () => {
   });
 
   it('fits more cards without trends, which are shorter', () => {
-    expect(chooseLayout('auto', 12, size, false).kind).toBe('cards');
-    expect(chooseLayout('auto', 12, size, true).kind).toBe('list');
+    const taller = { width: 1200, height: 560 };
+    expect(chooseLayout('auto', 12, taller, false).kind).toBe('cards');
+    expect(chooseLayout('auto', 12, taller, true).kind).toBe('list');
   });
 
   it('follows an explicit choice whatever the size', () => {

@@ -1,44 +1,41 @@
 import React, { useId } from 'react';
 import type { Pool } from '../model/pools';
-import { count, percent, rate } from './format';
+import { CHURN_HELP, count, percent, rate } from './format';
 import { EntryContext, labelsText, LevelTag, PoolName, Trend, UtilisationMeter, WaitingValue } from './parts';
 
 const TREND_HEIGHT = 28;
 
-function Fact({ name, children, ctx }: { name: string; children: React.ReactNode; ctx: EntryContext }) {
+/** A number above its name; the name comes first in the markup so screen readers read "Active 97". */
+function Stat({ name, children, ctx }: { name: string; children: React.ReactNode; ctx: EntryContext }) {
   return (
-    <div className={ctx.styles.fact}>
-      <dt className={ctx.styles.factName}>{name}</dt>
-      <dd className={ctx.styles.factValue}>{children}</dd>
+    <div className={ctx.styles.stat}>
+      <dt className={ctx.styles.statName}>{name}</dt>
+      <dd className={ctx.styles.statValue}>{children}</dd>
     </div>
   );
 }
 
 export function lifetimeText(pool: Pool): string | null {
-  const { acquired, created, destroyed, churn } = pool;
-  if (acquired === null && created === null && destroyed === null) {
-    return null;
-  }
-  const parts = [`acquired ${count(acquired)}`, `created ${count(created)}`, `destroyed ${count(destroyed)}`];
-  if (churn.createdPerAcquired !== null) {
-    parts.push(`${percent(churn.createdPerAcquired)} of acquisitions opened a connection`);
-  }
-  if (churn.createdPerMinute !== null) {
-    parts.push(`${rate(churn.createdPerMinute)} created/min`);
-  }
-  if (churn.destroyedPerMinute !== null) {
-    parts.push(`${rate(churn.destroyedPerMinute)} destroyed/min`);
-  }
-  return `Lifetime: ${parts.join(' · ')}`;
+  const { churn } = pool;
+  const counters = (['acquired', 'created', 'destroyed'] as const).flatMap((name) =>
+    pool[name] === null ? [] : [`${name} ${count(pool[name])}`]
+  );
+  const rates = [
+    churn.createdPerAcquired === null ? null : `churn ${percent(churn.createdPerAcquired)}`,
+    churn.createdPerMinute === null ? null : `${rate(churn.createdPerMinute)} created/min`,
+    churn.destroyedPerMinute === null ? null : `${rate(churn.destroyedPerMinute)} destroyed/min`,
+  ].filter((part): part is string => part !== null);
+  const parts = [...counters, ...rates];
+  return parts.length ? `Lifetime: ${parts.join(' · ')}` : null;
 }
 
 export function headroomText(pool: Pool): string | null {
   if (pool.max === null) {
     return null;
   }
-  const inUse = pool.inUse === null ? '' : `, ${percent(pool.inUse)} of max in use`;
-  const low = pool.inUseLevel && pool.inUseLevel !== 'ok' ? ' (low headroom)' : '';
-  return `${count(pool.headroom)} of ${count(pool.max)}${inUse}${low}`;
+  const inUse = pool.inUse === null ? '' : ` (${percent(pool.inUse)} in use)`;
+  const low = pool.inUseLevel && pool.inUseLevel !== 'ok' ? ', low headroom' : '';
+  return `Max ${count(pool.max)}, headroom ${count(pool.headroom)}${inUse}${low}`;
 }
 
 export function PoolCard({ pool, ctx, width }: { pool: Pool; ctx: EntryContext; width: number }) {
@@ -58,32 +55,32 @@ export function PoolCard({ pool, ctx, width }: { pool: Pool; ctx: EntryContext; 
         <LevelTag level={pool.level} styles={styles} />
       </div>
       {labels && (
-        <div className={styles.labels} title={labels}>
+        <div className={styles.secondary} title={labels}>
           {labels}
         </div>
       )}
       <UtilisationMeter pool={pool} ctx={ctx} />
-      <dl className={styles.facts}>
-        <Fact name="Active" ctx={ctx}>
+      <dl className={styles.stats}>
+        <Stat name="Active" ctx={ctx}>
           {count(pool.active)}
-        </Fact>
-        <Fact name="Idle" ctx={ctx}>
+        </Stat>
+        <Stat name="Idle" ctx={ctx}>
           {count(pool.idle)}
-        </Fact>
-        <Fact name="Total" ctx={ctx}>
+        </Stat>
+        <Stat name="Total" ctx={ctx}>
           {count(pool.total)}
-        </Fact>
-        <Fact name="Waiting" ctx={ctx}>
+        </Stat>
+        <Stat name="Waiting" ctx={ctx}>
           <WaitingValue pool={pool} styles={styles} />
-        </Fact>
-        {headroom && (
-          <Fact name="Headroom" ctx={ctx}>
-            {headroom}
-          </Fact>
-        )}
+        </Stat>
       </dl>
+      {headroom && (
+        <div className={styles.secondary} title={headroom}>
+          {headroom}
+        </div>
+      )}
       {lifetime && (
-        <div className={styles.lifetime} title={lifetime}>
+        <div className={styles.secondary} title={`${lifetime}. ${CHURN_HELP}`}>
           {lifetime}
         </div>
       )}
@@ -91,7 +88,7 @@ export function PoolCard({ pool, ctx, width }: { pool: Pool; ctx: EntryContext; 
         <div className={styles.trends}>
           {pool.trend.utilisation.length > 0 && (
             <div className={styles.trend}>
-              <div className={styles.trendLabel}>Utilisation trend</div>
+              <div className={styles.secondary}>Utilisation trend</div>
               <Trend
                 label="Utilisation"
                 samples={pool.trend.utilisation}
@@ -105,7 +102,7 @@ export function PoolCard({ pool, ctx, width }: { pool: Pool; ctx: EntryContext; 
           )}
           {pool.trend.waiting.length > 0 && (
             <div className={styles.trend}>
-              <div className={styles.trendLabel}>Waiting trend</div>
+              <div className={styles.secondary}>Waiting trend</div>
               <Trend
                 label="Waiting requests"
                 samples={pool.trend.waiting}

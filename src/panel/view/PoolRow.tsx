@@ -2,9 +2,8 @@ import React, { CSSProperties } from 'react';
 import { cx } from '@emotion/css';
 import type { Pool } from '../model/pools';
 import { SortOrder } from '../types';
-import { count, percent } from './format';
+import { CHURN_HELP, count, percent } from './format';
 import { EntryContext, LevelTag, PoolName, Trend, UtilisationMeter, WaitingValue } from './parts';
-import { headroomText } from './PoolCard';
 import { Styles } from './styles';
 
 type ColumnId = 'pool' | 'utilisation' | 'level' | 'active' | 'idle' | 'total' | 'waiting' | 'headroom' | 'churn' | 'trend';
@@ -17,6 +16,8 @@ interface Column {
   grow?: number;
   numeric?: boolean;
   sort?: SortOrder;
+  /** Shown as the header's tooltip. */
+  help?: string;
 }
 
 const COLUMNS: Column[] = [
@@ -28,7 +29,7 @@ const COLUMNS: Column[] = [
   { id: 'total', title: 'Total', basis: 56, numeric: true },
   { id: 'waiting', title: 'Waiting', basis: 120, sort: 'waiting' },
   { id: 'headroom', title: 'Headroom', basis: 110 },
-  { id: 'churn', title: 'New conn. / acquired', basis: 80, numeric: true },
+  { id: 'churn', title: 'Churn', basis: 64, numeric: true, help: CHURN_HELP },
   { id: 'trend', title: 'Utilisation trend', basis: 96 },
 ];
 
@@ -82,7 +83,7 @@ function cellContent(column: Column, pool: Pool, ctx: EntryContext): React.React
     case 'waiting':
       return <WaitingValue pool={pool} styles={ctx.styles} />;
     case 'headroom':
-      return headroomText(pool) ?? '—';
+      return pool.max === null ? '—' : `${count(pool.headroom)} of ${count(pool.max)}${pool.inUseLevel === 'warning' ? ' (low)' : ''}`;
     case 'churn':
       return pool.churn.createdPerAcquired === null ? '—' : percent(pool.churn.createdPerAcquired);
     case 'trend':
@@ -132,6 +133,7 @@ export function PoolListHeader({ columns, sortBy, onSort, styles }: HeaderProps)
         <div
           key={c.id}
           role="columnheader"
+          title={c.help}
           className={cx(styles.cell, c.numeric && styles.numeric)}
           style={cellStyle(c)}
           aria-sort={c.sort && c.sort === sortBy ? (c.sort === 'name' ? 'ascending' : 'descending') : undefined}

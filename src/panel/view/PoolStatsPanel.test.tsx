@@ -41,6 +41,8 @@ const headers = () => screen.getAllByRole('columnheader').map((h) => h.textConte
 /** The list cell of a pool under a column header. */
 const cell = (id: string, header: string) =>
   entryFor(id).querySelectorAll('[role=cell],[role=rowheader]')[headers().indexOf(header)];
+/** A figure on a pool's card, by its name ("Waiting" → "21 critical"). */
+const stat = (id: string, name: string) => within(entryFor(id)).getByText(name, { selector: 'dt' }).nextElementSibling!.textContent;
 const utilisationText = (id: string) => within(entryFor(id)).getByRole('meter').getAttribute('aria-valuetext');
 
 const two = [stats('default', 25, 15, 2), stats('readonly', 48, 2, 21)];
@@ -54,23 +56,26 @@ describe('data sources', () => {
     renderPanel({ series });
     expect(entries()).toHaveLength(2);
     expect(utilisationText('default')).toBe('62.5%, ok');
-    expect(utilisationText('readonly')).toBe('96%, critical');
-    expect(within(entryFor('readonly')).getAllByText('critical').length).toBeGreaterThanOrEqual(2); // pool + waiting
+    expect(utilisationText('readonly')).toBe('96.0%, critical');
+    expect(within(entryFor('readonly')).getAllByText('critical')).toHaveLength(2); // the pool's level and its waiting
+    expect(stat('readonly', 'Waiting')).toBe('21 critical');
+    expect(stat('default', 'Waiting')).toBe('2');
+    expect(stat('readonly', 'Idle')).toBe('2');
   });
 
   it('shows lifetime counters with churn, and max with headroom from the pools config', () => {
     renderPanel({ series: [statsTable([FIXTURE_STATS]), configTable()] });
     const entry = entryFor('default');
     expect(entry).toHaveTextContent(
-      'Lifetime: acquired 5,000 · created 50 · destroyed 10 · 1 % of acquisitions opened a connection'
+      'Lifetime: acquired 5,000 · created 50 · destroyed 10 · churn 1%'
     );
-    expect(within(entry).getByText('60 of 100, 25 % of max in use')).toBeInTheDocument();
+    expect(within(entry).getByText('Max 100, headroom 60 (25% in use)')).toBeInTheDocument();
   });
 
   it('draws utilisation and waiting trends for a time series (live mode)', () => {
     const points = [0, 1, 2].map((i) => ({ time: i * 60_000, active: 10 * (i + 1), idle: 10, waiting: i }));
     renderPanel({ series: [liveFrame('default', points)] });
-    expect(screen.getByRole('img', { name: 'Utilisation trend from 50 % to 75 %, highest 75 %' })).toBeInTheDocument();
+    expect(screen.getByRole('img', { name: 'Utilisation trend from 50% to 75%, highest 75%' })).toBeInTheDocument();
     expect(screen.getByRole('img', { name: 'Waiting requests trend from 0 to 2, highest 2' })).toBeInTheDocument();
   });
 
@@ -78,7 +83,7 @@ describe('data sources', () => {
     const range = (v: number[]) => v.map((x, i): [number, number] => [i * 60_000, x]);
     const series = [promSeries('active', 'p', range([1, 3])), promSeries('idle', 'p', range([3, 1]))];
     const { unmount } = renderPanel({ series });
-    expect(screen.getByRole('img', { name: /Utilisation trend from 25 % to 75 %/ })).toBeInTheDocument();
+    expect(screen.getByRole('img', { name: /Utilisation trend from 25% to 75%/ })).toBeInTheDocument();
     unmount();
     renderPanel({ series, options: { showTrend: false } });
     expect(screen.queryByRole('img')).not.toBeInTheDocument();
@@ -93,7 +98,7 @@ describe('data sources', () => {
       ],
     });
     renderPanel({ series: [table], options: { fields: { active: 'busy', idle: 'free' } } });
-    expect(utilisationText('a')).toBe('90%, warning');
+    expect(utilisationText('a')).toBe('90.0%, warning');
   });
 });
 
@@ -117,10 +122,10 @@ describe('missing fields', () => {
 
 describe('threshold edges, as the user reads them', () => {
   it.each([
-    [80, 20, '80%, ok'],
-    [81, 19, '81%, warning'],
-    [95, 5, '95%, warning'],
-    [96, 4, '96%, critical'],
+    [80, 20, '80.0%, ok'],
+    [81, 19, '81.0%, warning'],
+    [95, 5, '95.0%, warning'],
+    [96, 4, '96.0%, critical'],
   ])('active %p idle %p reads %p', (active, idle, text) => {
     renderPanel({ series: [statsTable([stats('p', active, idle)])] });
     expect(utilisationText('p')).toBe(text);
@@ -144,8 +149,8 @@ describe('threshold edges, as the user reads them', () => {
         custom: { waitingThresholds: { mode: ThresholdsMode.Absolute, steps: [{ value: -Infinity, color: 'green' }, { value: 1, color: 'purple' }] } },
       },
     });
-    expect(utilisationText('p')).toBe('50%, critical');
-    expect(within(entryFor('p')).getAllByText('critical')).toHaveLength(2); // the pool's tag and the waiting tag
+    expect(utilisationText('p')).toBe('50.0%, critical');
+    expect(stat('p', 'Waiting')).toBe('2 critical');
   });
 
   it('applies the unit and decimals options to utilisation', () => {

@@ -30,8 +30,10 @@ export function rate(value: number): string {
   return SHORT.format(value);
 }
 
+export const CHURN_HELP = "Churn: connections created per connection acquired, over the pool's lifetime.";
+
 export function percent(ratio: number): string {
-  return `${SHORT.format(ratio * 100)} %`;
+  return `${SHORT.format(ratio * 100)}%`;
 }
 
 /**

@@ -89,17 +89,13 @@ export function UtilisationMeter({ pool, ctx }: { pool: Pool; ctx: EntryContext 
   );
 }
 
+/** The count of waiting requests, with its level in words (and colour) when it is not ok. */
 export function WaitingValue({ pool, styles }: { pool: Pool; styles: Styles }) {
   const level = pool.waitingLevel?.level;
   return (
     <>
       {count(pool.waiting)}
-      {level && level !== 'ok' && (
-        <>
-          {' '}
-          <LevelTag level={level} styles={styles} />
-        </>
-      )}
+      {level && level !== 'ok' && <span className={styles.levelText[level]}> {level}</span>}
     </>
   );
 }
