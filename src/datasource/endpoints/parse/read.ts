@@ -46,7 +46,7 @@ export const f = {
 export type Row = Record<string, unknown>;
 export type Value = number | string | boolean | null;
 
-type IssueKind = 'missing' | 'null' | 'wrongType' | 'numberAsString' | 'notObject' | 'truncated';
+type IssueKind = 'missing' | 'null' | 'wrongType' | 'numberAsString' | 'booleanAsString' | 'notObject' | 'truncated';
 
 interface Issue {
   kind: IssueKind;
@@ -65,7 +65,7 @@ const describe = (value: unknown): string =>
       ? 'a list'
       : typeof value === 'object'
         ? 'an object'
-        : `${typeof value} ${excerpt(JSON.stringify(value))}`;
+        : `${typeof value} ${typeof value === 'string' ? excerpt(JSON.stringify(value)) : String(value)}`;
 
 const rows = (n: number) => (n === 1 ? '1 row' : `${n} rows`);
 
@@ -130,6 +130,11 @@ export class Issues {
           severity: 'info',
           text: `${at} came as text where RustyDB sends a number (${rows(count)}); read as a number.`,
         };
+      case 'booleanAsString':
+        return {
+          severity: 'info',
+          text: `${at} came as text where RustyDB sends true or false (${rows(count)}); read as a boolean.`,
+        };
       case 'notObject':
         return {
           severity: 'warning',
@@ -171,7 +176,7 @@ function readBoolean(value: unknown, key: string, issues: Issues): boolean | nul
     return value;
   }
   if (value === 'true' || value === 'false') {
-    issues.add('numberAsString', key);
+    issues.add('booleanAsString', key);
     return value === 'true';
   }
   issues.add('wrongType', key, value);
