@@ -8,7 +8,7 @@ import { POOLS, REPLICAS } from './catalogue';
 import { deadlocksOf } from './history';
 import { pickInt } from './prng';
 import { Episode, episodesBetween, EpisodeSpec } from './signals';
-import { Gauges, LOGIN_BURST, POOL_PRESSURE, REPLICA_LAG, Snapshot, World } from './world';
+import { Gauges, LOGIN_BURST, POOL_PRESSURE, poolStream, REPLICA_LAG, replicaStream, Snapshot, World } from './world';
 
 interface Signal {
   key: string;
@@ -142,14 +142,14 @@ interface EpisodeKind {
 function episodeKinds(): EpisodeKind[] {
   return [
     ...POOLS.map((p) => ({
-      kind: `pool:${p.config.pool_id}`,
+      kind: poolStream(p.config.pool_id),
       spec: POOL_PRESSURE,
       title: `Connection pool '${p.config.pool_id}' exhausted`,
       components: ['connection_pool', p.config.pool_id],
       severity: (e: Episode) => (e.intensity > 0.8 ? 'high' : 'medium'),
     })),
     ...REPLICAS.map((r) => ({
-      kind: `replica:${r.replicaId}`,
+      kind: replicaStream(r.replicaId),
       spec: REPLICA_LAG,
       title: `Replication to ${r.replicaId} degraded`,
       components: ['replication', r.nodeId],

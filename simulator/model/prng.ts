@@ -13,12 +13,20 @@ function mix(h: number): number {
   return h >>> 0;
 }
 
+const streamHashes = new Map<string, number>();
+
+/** FNV-1a of a stream name, memoised: stream names are a bounded set (kinds, pool and session ids). */
 function hashString(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  let h = streamHashes.get(s);
+  if (h === undefined) {
+    h = 0x811c9dc5;
+    for (let i = 0; i < s.length; i++) {
+      h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+    }
+    h >>>= 0;
+    streamHashes.set(s, h);
   }
-  return h >>> 0;
+  return h;
 }
 
 /** A number in [0, 1) fixed by seed, stream and index. */

@@ -234,7 +234,7 @@ export function ashSamplesOf(seed: number, sessions: SimSession[], nowSec: numbe
   const last = Math.floor(nowSec / ASH_INTERVAL_SEC) * ASH_INTERVAL_SEC;
   for (let at = last; at > nowSec - ASH_WINDOW_SEC; at -= ASH_INTERVAL_SEC) {
     for (let k = 0; k < Math.min(ASH_SESSIONS_PER_SAMPLE, active.length); k++) {
-      const s = active[pickInt(seed, `ash:${at}`, k, 0, active.length - 1)];
+      const s = active[pickInt(seed, 'ash-session', at * ASH_SESSIONS_PER_SAMPLE + k, 0, active.length - 1)];
       const id = s.info.session_id;
       const statement = weightedStatement(seed, `statement:${id}`, Math.floor(at / 3));
       const wait = pick(seed, 'ash-wait', at * 100 + k, WAIT_EVENTS);

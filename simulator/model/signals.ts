@@ -31,12 +31,14 @@ export interface Episode {
 }
 
 function episodeInSlot(seed: number, kind: string, slot: number, spec: EpisodeSpec): Episode | null {
-  if (unitNoise(seed, `${kind}:happens`, slot) >= spec.probability) {
+  // Four draws per slot from the kind's stream: whether, how long, where in the slot, how severe.
+  const draw = (n: number) => unitNoise(seed, kind, slot * 4 + n);
+  if (draw(0) >= spec.probability) {
     return null;
   }
-  const duration = spec.minSec + unitNoise(seed, `${kind}:duration`, slot) * (spec.maxSec - spec.minSec);
-  const start = slot * spec.slotSec + unitNoise(seed, `${kind}:offset`, slot) * (spec.slotSec - duration);
-  return { start, end: start + duration, intensity: 0.5 + 0.5 * unitNoise(seed, `${kind}:intensity`, slot) };
+  const duration = spec.minSec + draw(1) * (spec.maxSec - spec.minSec);
+  const start = slot * spec.slotSec + draw(2) * (spec.slotSec - duration);
+  return { start, end: start + duration, intensity: 0.5 + 0.5 * draw(3) };
 }
 
 export function episodeAt(seed: number, kind: string, tSec: number, spec: EpisodeSpec): Episode | null {

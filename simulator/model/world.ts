@@ -154,6 +154,10 @@ export interface Snapshot {
   totals: Flows;
 }
 
+/** Random streams of pools and replicas, named once: episodes and wobble of `default` come from `pool:default`. */
+export const poolStream = (id: string) => `pool:${id}`;
+export const replicaStream = (id: string) => `replica:${id}`;
+
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
 
 /** The short-query population and the report/analytics tail that produces slow queries. */
@@ -186,10 +190,11 @@ export class World {
 
   private poolState(spec: PoolSpec, tSec: number, load: number, faults: Faults): PoolState {
     const { pool_id: id, max_connections: max, min_connections: min } = spec.config;
-    const episode = episodeAt(this.seed, `pool:${id}`, tSec, POOL_PRESSURE);
+    const stream = poolStream(id);
+    const episode = episodeAt(this.seed, stream, tSec, POOL_PRESSURE);
     const pressure = episodeLevel(episode, tSec);
     const utilisation =
-      spec.peakUtilisation * (0.2 + 0.8 * load) + 0.05 * smoothNoise(this.seed, `pool:${id}`, tSec, 120) + 0.75 * pressure;
+      spec.peakUtilisation * (0.2 + 0.8 * load) + 0.05 * smoothNoise(this.seed, stream, tSec, 120) + 0.75 * pressure;
     const demand = Math.max(0, utilisation) * max;
     const spare = Math.max(min - demand, max * (0.15 + 0.2 * (1 - load)));
     const forced = faults.pool?.id === id ? faults.pool : undefined;
@@ -200,9 +205,10 @@ export class World {
   }
 
   private replicaState(spec: ReplicaSpec, tSec: number, load: number, walBytesPerSec: number, faults: Faults): ReplicaState {
-    const episode = episodeAt(this.seed, `replica:${spec.replicaId}`, tSec, REPLICA_LAG);
+    const stream = replicaStream(spec.replicaId);
+    const episode = episodeAt(this.seed, stream, tSec, REPLICA_LAG);
     const disconnected = faults.replicaLagSeconds === undefined && episode !== null && episode.intensity > DISCONNECT_INTENSITY;
-    const baseLag = 0.003 + 0.012 * load + 0.002 * (1 + smoothNoise(this.seed, `lag:${spec.replicaId}`, tSec, 30));
+    const baseLag = 0.003 + 0.012 * load + 0.002 * (1 + smoothNoise(this.seed, stream, tSec, 30));
     const lagSeconds =
       faults.replicaLagSeconds ??
       (disconnected ? tSec - episode!.start : baseLag + 60 * episodeLevel(episode, tSec) ** 2);
