@@ -84,12 +84,14 @@ describe('counters', () => {
   it('never decrease, whatever the reading pattern, across faults', async () => {
     const clock = new Clock(AFTERNOON_MS);
     const sim = await start({ seed: 9, now: clock.now });
-    const series = (families: ReturnType<typeof parseExposition>) =>
-      counters.flatMap((m) => {
+    const series = (families: ReturnType<typeof parseExposition>): Array<[string, number]> =>
+      counters.flatMap((m): Array<[string, number]> => {
         const f = families.get(m.name)!;
-        return m.type === 'histogram'
-          ? [...Object.entries(f.metrics[0].buckets!).map(([le, v]) => [`${m.name}{le=${le}}`, Number(v)] as const), [m.name, Number(f.metrics[0].count)] as const]
-          : f.metrics.map((s) => [`${m.name}${JSON.stringify(s.labels ?? {})}`, Number(s.value)] as const);
+        if (m.type === 'histogram') {
+          const h = f.metrics[0];
+          return [...Object.entries(h.buckets!).map(([le, v]): [string, number] => [`${m.name}{le=${le}}`, Number(v)]), [m.name, Number(h.count)]];
+        }
+        return f.metrics.map((s): [string, number] => [`${m.name}${JSON.stringify(s.labels ?? {})}`, Number(s.value)]);
       });
     let previous = new Map(series(await scrape(sim.metricsUrl!)));
     // Irregular steps (sub-grid and multi-hour), with faults switching on and off in between.
