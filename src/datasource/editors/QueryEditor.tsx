@@ -130,7 +130,7 @@ export function QueryEditor({ query, onChange, onRunQuery, datasource }: Props) 
           <Input
             id="rustydb-path"
             value={query.path ?? ''}
-            placeholder="/api/v1/config"
+            placeholder="/api/v1/network/stats"
             onChange={(e: ChangeEvent<HTMLInputElement>) => update({ path: e.currentTarget.value }, false)}
             onBlur={onRunQuery}
           />

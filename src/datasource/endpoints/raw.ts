@@ -7,7 +7,7 @@ import { isRow, MAX_ROWS, Row } from './parse/read';
 const invalid = (path: string, why: string) =>
   new RustyDBError(
     'invalidQuery',
-    `The raw path "${path}" ${why}. Give a GET path below ${API_PREFIX}/, e.g. ${API_PREFIX}/config.`
+    `The raw path "${path}" ${why}. Give a GET path below ${API_PREFIX}/, e.g. ${API_PREFIX}/network/stats.`
   );
 
 /**
