@@ -11,7 +11,15 @@ const recordings = recordingRules(files);
 
 const SEVERITIES = ['critical', 'warning'];
 const CATEGORIES = ['availability', 'latency', 'resources', 'performance', 'connections', 'security', 'replication'];
-const DASHBOARD_UIDS = ['overview', 'performance', 'resources', 'security', 'pools', 'slo', 'replication'].map((d) => `rustydb-${d}`);
+const DASHBOARDS_DIR = path.join(MONITORING_DIR, '..', 'dashboards');
+/** The bundled dashboards' uids and their template variables. */
+const DASHBOARD_VARIABLES = new Map<string, string[]>(
+  fs
+    .readdirSync(DASHBOARDS_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => JSON.parse(fs.readFileSync(path.join(DASHBOARDS_DIR, f), 'utf8')))
+    .map((d) => [d.uid, (d.templating?.list ?? []).map((v: { name: string }) => v.name)])
+);
 const RUNBOOK_BASE = 'https://docs.rustydb.io/runbooks/';
 const runbookSections = new Set(
   [...fs.readFileSync(path.join(MONITORING_DIR, 'RUNBOOKS.md'), 'utf8').matchAll(/^## (\S+)$/gm)].map((m) => m[1])
@@ -73,8 +81,11 @@ describe('alert rule conventions', () => {
     expect(description).not.toMatch(/\{\{ \$value \}\}/);
     expect(runbook_url?.startsWith(RUNBOOK_BASE)).toBe(true);
     expect(runbookSections).toContain(runbook_url!.slice(RUNBOOK_BASE.length));
-    const dashboard = dashboard_url?.match(/^\{\{ \$externalLabels\.grafana_url \}\}\/d\/([a-z-]+)/);
-    expect(DASHBOARD_UIDS).toContain(dashboard?.[1]);
+    // A bundled dashboard, and only variables it has.
+    const dashboard = dashboard_url?.match(/^\{\{ \$externalLabels\.grafana_url \}\}\/d\/([a-z-]+)(?:\?(.*))?$/);
+    expect([...DASHBOARD_VARIABLES.keys()]).toContain(dashboard?.[1]);
+    const variables = [...(dashboard?.[2] ?? '').matchAll(/(?:^|&)var-([a-z_]+)=/g)].map((m) => m[1]);
+    expect(variables.filter((v) => !DASHBOARD_VARIABLES.get(dashboard![1])!.includes(v))).toEqual([]);
   });
 
   it('has one rule per alertname and severity, and one category per alertname (twins inhibit by alertname)', () => {
