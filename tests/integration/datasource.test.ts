@@ -7,7 +7,7 @@ import { RustyDBClient } from '../../src/datasource/client';
 import { QUERY_TYPES } from '../../src/datasource/queryTypes';
 import { QueryType, RustyDBOptions, RustyDBQuery } from '../../src/datasource/types';
 import { Profile, RunningSimulator, startSimulator } from '../../simulator';
-import { backendSrvOverHttp, HttpBackendSrv } from './backendSrvOverHttp';
+import { backendSrvOverHttp } from './backendSrvOverHttp';
 
 const running: RunningSimulator[] = [];
 
