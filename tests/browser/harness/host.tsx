@@ -1,6 +1,7 @@
 /**
  * The page around a harness entry: Grafana's theme (from `?theme=light|dark`) through ThemeContext, the page styled
- * with theme tokens as Grafana styles its body, and `body[data-harness-ready]` once the first render is on screen.
+ * with theme tokens as Grafana styles its body, `window.__harness.theme` for tests to compare against, and
+ * `body[data-harness-ready]` once the first render is on screen.
  */
 import React, { ComponentType, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -11,6 +12,7 @@ import { ThemeContext } from '@grafana/ui';
 declare global {
   interface Window {
     __grafana_public_path__?: string;
+    __harness?: { theme: GrafanaTheme2 };
   }
 }
 
@@ -41,6 +43,7 @@ function Ready({ children }: { children: React.ReactNode }) {
 export function mount(Entry: ComponentType): void {
   const mode = new URLSearchParams(window.location.search).get('theme') === 'light' ? 'light' : 'dark';
   const theme = createTheme({ colors: { mode } });
+  window.__harness = { theme };
   pageStyles(theme);
   const root = document.getElementById('root')!;
   root.className = css({ padding: theme.spacing(2) });

@@ -9,8 +9,8 @@
  *   // or, for one page: const { page, errors, close } = await renderInChromium({ entry, theme: 'dark' });
  *
  * - entry: absolute path of a .tsx module whose default export is a component. The harness mounts it into #root
- *   inside `ThemeContext.Provider` with `createTheme({ colors: { mode: theme } })`; the page's query string (theme
- *   and `query`) is in `location.search` for the entry to read.
+ *   inside `ThemeContext.Provider` with `createTheme({ colors: { mode: theme } })` (also at `window.__harness.theme`
+ *   for assertions); the page's query string (theme and `query`) is in `location.search` for the entry to read.
  * - The entry is bundled once per harness with esbuild into a temp dir, served on 127.0.0.1 at a free port (icons from
  *   @grafana/ui's package), and opened in Chromium (`/usr/bin/chromium`, headless, fresh user-data-dir).
  * - `@grafana/runtime` is aliased to harness/runtime-stub.ts; `alias` adds or replaces aliases.

@@ -11,6 +11,7 @@ import { PanelChrome, useTheme2 } from '@grafana/ui';
 import { configTable, liveFrame, manyPools, statsTable } from '../../../src/panel/testing/frames';
 import { panelProps } from '../../../src/panel/testing/panelProps';
 import { PoolStatsPanel } from '../../../src/panel/view/PoolStatsPanel';
+import { HOSTILE_ID, LONG_ID, RTL_ID } from './panelIds';
 
 const MINUTE = 60_000;
 const START = Date.UTC(2026, 0, 1, 12);
@@ -29,9 +30,6 @@ function drifting(id: string, end: { active: number; idle: number; waiting: numb
   );
 }
 
-export const HOSTILE_ID = '<script>window.__pwned=1</script>';
-export const RTL_ID = 'מאגר-ראשי';
-export const LONG_ID = `reporting-${'x'.repeat(300)}`;
 
 function cards(): DataFrame[] {
   return [
