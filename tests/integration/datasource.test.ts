@@ -170,16 +170,21 @@ describe('profile differences the datasource must surface', () => {
     expect(notices(frames).join('\n')).not.toMatch(/answered for pool/);
   });
 
-  it('v0.6.5 rate limit: throttled requests are retried with backoff, then succeed', async () => {
-    const sim = await simulator('v0.6.5', { rateLimitPerSecond: 2 });
-    const { client } = clientFor(sim);
-    const results = await Promise.all(
-      [QueryType.Performance, QueryType.Pools, QueryType.ServerInfo, QueryType.Alerts].map((queryType) =>
-        client.run([{ refId: queryType, queryType }])
-      )
-    );
-    expect(results.flatMap((r) => r.errors)).toEqual([]);
-  });
+  it.each(['v0.6.5', 'documented'] as Profile[])(
+    '%s rate limit (500 RATE_LIMIT_EXCEEDED / 429): throttled requests are retried with backoff, then succeed',
+    async (profile) => {
+      const sim = await simulator(profile, { rateLimitPerSecond: 2 });
+      const { client, proxy } = clientFor(sim);
+      const results = await Promise.all(
+        [QueryType.Performance, QueryType.Pools, QueryType.ServerInfo, QueryType.Alerts].map((queryType) =>
+          client.run([{ refId: queryType, queryType }])
+        )
+      );
+      expect(results.flatMap((r) => r.errors)).toEqual([]);
+      // Four endpoints, two allowed per second: the rest were throttled and asked again.
+      expect(proxy.requests.length).toBeGreaterThan(4);
+    }
+  );
 
   it('live mode polls the real server and grows a series', async () => {
     const sim = await simulator('documented');

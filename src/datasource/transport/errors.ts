@@ -72,15 +72,17 @@ export function apiErrorOf(data: unknown): { code?: string; message?: string } {
 
 const where = ({ serverUrl }: FailureContext) => (serverUrl ? ` at ${serverUrl}` : '');
 
+/** v0.6.5 throttles with HTTP 500 `RATE_LIMIT_EXCEEDED`; the documented API (and proxies) with 429. */
 export function isRateLimit(status: number, data: unknown): boolean {
-  return status === 500 && apiErrorOf(data).code === 'RATE_LIMIT_EXCEEDED';
+  return status === 429 || (status === 500 && apiErrorOf(data).code === 'RATE_LIMIT_EXCEEDED');
 }
 
 function rateLimited(status: number): RustyDBError {
   return new RustyDBError(
     'rateLimited',
-    'RustyDB is throttling requests (HTTP 500 RATE_LIMIT_EXCEEDED: it allows 100 requests per second for all clients ' +
-      'together), and retrying did not help. Refresh dashboards less often, use fewer panels, or poll live queries more slowly.',
+    `RustyDB is throttling requests (HTTP ${status}${status === 500 ? ' RATE_LIMIT_EXCEEDED' : ''}: v0.6.5 allows 100 ` +
+      'requests per second for all clients together), and retrying did not help. Refresh dashboards less often, use ' +
+      'fewer panels, or poll live queries more slowly.',
     status
   );
 }

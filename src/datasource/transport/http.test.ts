@@ -121,6 +121,15 @@ describe('bad input: transport failures each get a clear message', () => {
       /throttling requests \(HTTP 500 RATE_LIMIT_EXCEEDED.*100 requests per second/,
     ],
     [
+      '429 (documented API, proxies)',
+      {
+        status: 429,
+        data: { code: 'RATE_LIMITED', message: 'Too many requests', details: null, timestamp: 1, request_id: null },
+      },
+      'rateLimited',
+      /throttling requests \(HTTP 429: v0\.6\.5 allows/,
+    ],
+    [
       'HTML page (200)',
       { data: '<!DOCTYPE html><html><head><title>Grafana</title></head></html>' },
       'wrongService',
