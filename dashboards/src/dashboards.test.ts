@@ -19,7 +19,7 @@ import {
 } from './inspect/dashboardModel';
 import { analysePromql } from './inspect/promql';
 import { recordingRuleNames } from './inspect/recordingRules';
-import { interpolate, labelValuesSelector } from './inspect/variables';
+import { interpolate, parseLabelValues } from './inspect/variables';
 import { DASHBOARD_DIR, PROJECT_ROOT } from './paths';
 
 const ROOT = PROJECT_ROOT;
@@ -57,7 +57,7 @@ function everyPromql(d: DashboardJson): Array<{ where: string; expr: string; sco
     ...annotationExprs(d).map((expr) => ({ where: `${d.uid} annotation`, expr, scoped: false })),
     ...queryVariables(d).map((v) => ({
       where: `${d.uid} variable ${v.name}`,
-      expr: labelValuesSelector(v.query) ?? v.query,
+      expr: parseLabelValues(v.query)?.selector ?? v.query,
       scoped: false,
     })),
   ];

@@ -48,7 +48,7 @@ export const rustydbAlerts: PanelSpec = {
   type: 'stat',
   title: 'RustyDB alerts',
   description:
-    "Alerts RustyDB itself raised and has not cleared (`/api/v1/alerts`), independent of Prometheus. Zero is good; otherwise see the alert list on the Performance dashboard's server.",
+    "Alerts RustyDB itself raised and has not cleared (`/api/v1/alerts`), independent of Prometheus. Zero is good; otherwise list them in Explore with the RustyDB datasource's Alerts query.",
   unit: 'short',
   options: showFields('Active alerts'),
   targets: [rustydb({ queryType: QueryType.Alerts, view: 'count' })],

@@ -1,14 +1,17 @@
 import type { DashboardSpec } from '../lib/dashboard';
 import { PanelSpec, stateMappings } from '../lib/panels';
-import { sel, sumBy } from '../lib/promql';
+import { overInterval, sel, sumBy } from '../lib/promql';
 import { prom } from '../lib/targets';
+import { labelVariable } from '../lib/variables';
 import { replicaLagLive, replicas, replicationSummary } from './live';
 
 const BY_REPLICA = 'job, instance, replica';
+/** The Prometheus panels follow `$replica`; the live panels always show every replica the server lists. */
+const REPLICA_MATCH = 'replica=~"$replica"';
 
 const replicaSeries = (
   metric: 'rustydb_replication_lag_seconds' | 'rustydb_replication_lag_bytes' | 'rustydb_replica_up'
-) => sumBy(BY_REPLICA, `max_over_time(${sel(metric)}[$__rate_interval])`);
+) => sumBy(BY_REPLICA, overInterval('max', sel(metric, REPLICA_MATCH)));
 
 const REPLICA_STATES = stateMappings({
   '0': { text: 'Down', color: 'red' },
@@ -51,7 +54,7 @@ const replicaStateHistory: PanelSpec = {
   description: 'Each replica streaming (green) or down (red) over time: when it dropped out and whether it came back.',
   unit: 'none',
   mappings: REPLICA_STATES,
-  targets: [prom(sumBy(BY_REPLICA, `min_over_time(${sel('rustydb_replica_up')}[$__rate_interval])`), '{{replica}}')],
+  targets: [prom(sumBy(BY_REPLICA, overInterval('min', sel('rustydb_replica_up', REPLICA_MATCH))), '{{replica}}')],
 };
 
 export const replication: DashboardSpec = {
@@ -60,6 +63,14 @@ export const replication: DashboardSpec = {
   description: 'Replica state and lag: live from the REST API, history from Prometheus where the server exports it.',
   tag: 'replication',
   refresh: '30s',
+  variables: [
+    labelVariable(
+      'replica',
+      'Replica',
+      'label_values(rustydb_replication_lag_seconds{job=~"$job", instance=~"$instance"}, replica)',
+      'Replica(s) to show in the Prometheus panels.'
+    ),
+  ],
   rows: [
     { section: 'Health', panels: [replicationSummary, { ...replicasUp, width: 12 }] },
     { section: 'Problems', panels: [replicaLagLive, lagSeconds, replicaStateHistory, lagBytes] },

@@ -9,7 +9,8 @@ export function interpolate(text: string, values: Record<string, string>): strin
   });
 }
 
-/** `label_values(<selector>, <label>)` of a Prometheus query variable: the selector, which must itself be PromQL. */
-export function labelValuesSelector(query: string): string | undefined {
-  return /^\s*label_values\((.*),\s*\w+\s*\)\s*$/s.exec(query)?.[1];
+/** `label_values(<selector>, <label>)` of a Prometheus query variable; the selector must itself be PromQL. */
+export function parseLabelValues(query: string): { selector: string; label: string } | undefined {
+  const match = /^\s*label_values\((.*),\s*(\w+)\s*\)\s*$/s.exec(query);
+  return match ? { selector: match[1], label: match[2] } : undefined;
 }

@@ -49,9 +49,14 @@ export function instanceGauge(metric: SeriesName, extra?: string): string {
   return sumBy(BY_INSTANCE, sel(metric, extra));
 }
 
-/** Per-instance peak of a gauge within each interval, so short spikes between points are not lost. */
+/** A gauge's peak (or trough) within each interval, so short spikes (or dips) between points are not lost. */
+export function overInterval(fn: 'max' | 'min', selector: string): string {
+  return `${fn}_over_time(${selector}[${RATE_WINDOW}])`;
+}
+
+/** Per-instance peak of a gauge within each interval. */
 export function instancePeak(metric: SeriesName, extra?: string): string {
-  return sumBy(BY_INSTANCE, `max_over_time(${sel(metric, extra)}[${RATE_WINDOW}])`);
+  return sumBy(BY_INSTANCE, overInterval('max', sel(metric, extra)));
 }
 
 /** `a / b`, each side aggregated on its own first (never a ratio of ratios). */

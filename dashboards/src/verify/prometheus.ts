@@ -1,4 +1,5 @@
 import fs from 'fs';
+import http from 'http';
 import yaml from 'js-yaml';
 import path from 'path';
 import { loadRuleFiles } from '../../../monitoring/ruleModel';
@@ -70,6 +71,34 @@ export interface QueryWindow {
   stepSeconds: number;
 }
 
+/**
+ * A JSON answer over Node's http (not `fetch`, which the jsdom test environment lacks); the API's error bodies
+ * (400/422 with `status: "error"`) are answers too.
+ */
+function requestJson(url: string, form?: URLSearchParams): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const body = form?.toString();
+    const req = http.request(
+      url,
+      { method: body ? 'POST' : 'GET', headers: body ? { 'content-type': 'application/x-www-form-urlencoded' } : {} },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => {
+          try {
+            resolve(JSON.parse(text));
+          } catch {
+            reject(new Error(`${url} answered ${res.statusCode} with: ${text.slice(0, 200)}`));
+          }
+        });
+      }
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
 /** One query as Grafana's Prometheus datasource sends it: an instant query at the end, or a range query. */
 export async function queryPrometheus(
   address: string,
@@ -80,21 +109,14 @@ export async function queryPrometheus(
   const params = instant
     ? new URLSearchParams({ query: expr, time: String(w.end) })
     : new URLSearchParams({ query: expr, start: String(w.start), end: String(w.end), step: String(w.stepSeconds) });
-  const response = await fetch(`http://${address}/api/v1/${instant ? 'query' : 'query_range'}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: params.toString(),
-  });
-  return count((await response.json()) as ApiBody);
+  return count((await requestJson(`http://${address}/api/v1/${instant ? 'query' : 'query_range'}`, params)) as ApiBody);
 }
 
 /** The values a `label_values(<selector>, <label>)` variable would offer. */
 export async function labelValues(address: string, selector: string, label: string, w: QueryWindow): Promise<string[]> {
   const params = new URLSearchParams({ 'match[]': selector, start: String(w.start), end: String(w.end) });
-  const response = await fetch(
-    `http://${address}/api/v1/label/${encodeURIComponent(label)}/values?${params.toString()}`
-  );
-  const body = (await response.json()) as { status: string; data?: string[]; error?: string };
+  const url = `http://${address}/api/v1/label/${encodeURIComponent(label)}/values?${params.toString()}`;
+  const body = (await requestJson(url)) as { status: string; data?: string[]; error?: string };
   if (body.status !== 'success') {
     throw new Error(`label_values(${selector}, ${label}): ${body.error}`);
   }

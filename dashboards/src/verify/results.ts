@@ -8,8 +8,12 @@ export type Source = 'prometheus' | 'rustydb';
 export interface TargetResult {
   refId: string;
   hasData: boolean;
-  /** Why not, or what came back (for failure messages). */
+  /** What came back, for failure messages. */
   detail: string;
+  /** The query failed: Prometheus rejected it or the datasource raised an error. */
+  error?: string;
+  /** Frames the RustyDB datasource returned (a list filtered by the time range may be one frame with no rows). */
+  frames?: number;
 }
 
 export interface PanelResult {
@@ -17,6 +21,7 @@ export interface PanelResult {
   dashboardTitle: string;
   panelId: number;
   panelTitle: string;
+  panelType: string;
   source: Source;
   targets: TargetResult[];
 }

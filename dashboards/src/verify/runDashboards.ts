@@ -10,7 +10,7 @@ import { PanelResult, TargetResult } from './results';
 export type RunRustyDB = (
   query: RustyDBQuery,
   range: { from: number; to: number }
-) => Promise<{ frames: DataFrame[]; errors: Error[] }>;
+) => Promise<{ frames: DataFrame[]; errors: Array<{ message?: string }> }>;
 
 export interface Servers {
   prometheus: string;
@@ -26,7 +26,7 @@ async function prometheusResult(target: Target, s: Servers): Promise<TargetResul
   const expr = interpolate(String(target.expr), s.variables);
   const answer = await queryPrometheus(s.prometheus, expr, target.instant === true, s.window);
   const detail = answer.error ?? `${answer.series} series, ${answer.finiteSamples} samples`;
-  return { refId: target.refId, hasData: answer.finiteSamples > 0, detail };
+  return { refId: target.refId, hasData: answer.finiteSamples > 0, detail, error: answer.error };
 }
 
 /** The regular expression a stat panel picks its fields with (`reduceOptions.fields`), if any. */
@@ -50,7 +50,8 @@ async function rustydbResult(panel: PanelJson, target: Target, s: Servers): Prom
     to: s.window.end * 1000,
   });
   if (errors.length) {
-    return { refId: target.refId, hasData: false, detail: errors.map((e) => e.message).join('; ') };
+    const error = errors.map((e) => e.message ?? 'error without a message').join('; ');
+    return { refId: target.refId, hasData: false, detail: error, error };
   }
   const rows = frames.reduce((n, f) => n + f.length, 0);
   const picked = pickedFields(panel);
@@ -58,7 +59,7 @@ async function rustydbResult(panel: PanelJson, target: Target, s: Servers): Prom
   const shown = picked ? names.filter((n) => picked.test(n.name)) : names;
   const valued = shown.filter((n) => n.field.values.some((v) => v !== null && v !== undefined));
   const detail = `${frames.length} frames, ${rows} rows, fields: ${names.map((n) => n.name).join(', ')}`;
-  return { refId: target.refId, hasData: rows > 0 && valued.length > 0, detail };
+  return { refId: target.refId, hasData: rows > 0 && valued.length > 0, detail, frames: frames.length };
 }
 
 /** Runs every query of every panel as a dashboard load would, and reports per panel. */
@@ -76,6 +77,7 @@ export async function runDashboard(dashboard: DashboardJson, s: Servers): Promis
         dashboardTitle: dashboard.title,
         panelId: panel.id,
         panelTitle: panel.title ?? '',
+        panelType: panel.type,
         source,
         targets,
       };
