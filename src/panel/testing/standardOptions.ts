@@ -1,7 +1,8 @@
 /**
- * Grafana fills `standardFieldConfigEditorRegistry` at start-up; outside Grafana it is empty, so panels would get no
- * unit, thresholds, colour or data links from `applyFieldOverrides`. This registers those standard options (how
- * they are processed, without editors) so tests and the browser page process field config as Grafana does.
+ * Grafana fills its option registries at start-up; outside Grafana they are empty, so panels would get no unit,
+ * thresholds, colour or data links from `applyFieldOverrides`, and options builders would find no editors. This
+ * registers the standard field options this panel uses (how they are processed) and the option editors (as empty
+ * components), so tests and the browser page build options and process field config as Grafana does.
  */
 import {
   dataLinksOverrideProcessor,
@@ -11,6 +12,7 @@ import {
   FieldType,
   identityOverrideProcessor,
   numberOverrideProcessor,
+  standardEditorsRegistry,
   standardFieldConfigEditorRegistry,
   stringOverrideProcessor,
   thresholdsOverrideProcessor,
@@ -28,7 +30,14 @@ const ITEMS: Array<[FieldConfigProperty, FieldConfigPropertyItem['process'], (fi
   [FieldConfigProperty.Links, dataLinksOverrideProcessor, every],
 ];
 
+const EDITORS = ['radio', 'select', 'boolean', 'text', 'number', 'field-name', 'thresholds', 'color', 'links', 'unit'];
+
 export function registerStandardOptions(): void {
+  for (const id of EDITORS) {
+    if (!standardEditorsRegistry.getIfExists(id)) {
+      standardEditorsRegistry.register({ id, name: id, editor: noEditor });
+    }
+  }
   for (const [id, process, shouldApply] of ITEMS) {
     if (!standardFieldConfigEditorRegistry.getIfExists(id)) {
       standardFieldConfigEditorRegistry.register({ id, path: id, name: id, editor: noEditor, override: noEditor, process, shouldApply });
