@@ -21,7 +21,7 @@ export async function run(): Promise<Row[]> {
 const PANELS = 20;
 const RUNS = 15;
 
-function installDom(): void {
+export function installDom(): void {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { JSDOM } = require('jsdom');
   const dom = new JSDOM('<!doctype html><html><head></head><body></body></html>', { url: 'http://localhost/' });
