@@ -30,7 +30,6 @@ import transactionsActive from '../src/rustydb/api/fixtures/transactions-active.
 import transaction from '../src/rustydb/api/fixtures/transaction-1.json';
 import locks from '../src/rustydb/api/fixtures/transactions-locks.json';
 import lockWaiters from '../src/rustydb/api/fixtures/transactions-locks-waiters.json';
-import lockGraph from '../src/rustydb/api/fixtures/transactions-locks-waiters.json';
 import deadlocks from '../src/rustydb/api/fixtures/transactions-deadlocks.json';
 import mvccStatus from '../src/rustydb/api/fixtures/transactions-mvcc-status.json';
 import mvccSnapshots from '../src/rustydb/api/fixtures/transactions-mvcc-snapshots.json';
@@ -90,7 +89,8 @@ export const FIXTURES: { [K in EndpointKey]: Bodies[K] } = {
   transaction,
   locks,
   lockWaiters,
-  lockGraph,
+  // Both lock-graph routes answer the same LockWaitGraph.
+  lockGraph: lockWaiters,
   deadlocks,
   mvccStatus,
   mvccSnapshots,
@@ -118,4 +118,5 @@ export const FIXTURES: { [K in EndpointKey]: Bodies[K] } = {
   securityInsiderThreats,
   auditLogs,
   auditStats,
-  serverInfo,};
+  serverInfo,
+};

@@ -7,7 +7,12 @@ import type { Answer, Context, ContextBase, Handlers } from './bodies';
 import { json, Reply, text } from './http/reply';
 import type { ParamKind, QueryKind, Route } from './http/router';
 
-const PAGINATION: Record<string, QueryKind> = { page: 'usize', page_size: 'usize', sort_by: 'string', sort_order: 'string' };
+const PAGINATION: Record<string, QueryKind> = {
+  page: 'usize',
+  page_size: 'usize',
+  sort_by: 'string',
+  sort_order: 'string',
+};
 const AUDIT_QUERY: Record<string, QueryKind> = {
   start_time: 'i64',
   end_time: 'i64',
@@ -36,14 +41,12 @@ function toReply<B>(answer: Answer<B>): Reply {
 }
 
 export function buildRoutes(handlers: Handlers): Array<Route<ContextBase>> {
-  const endpointRoutes = (Object.keys(ENDPOINTS) as EndpointKey[]).map(
-    (key): Route<ContextBase> => ({
-      pattern: ENDPOINTS[key].path,
-      param: (U64_IDS.has(key) ? 'u64' : 'string') as ParamKind,
-      query: QUERY_SPECS[key],
-      handle: (ctx) => toReply((handlers[key] as (c: Context) => Answer<unknown>)(ctx)),
-    })
-  );
+  const endpointRoutes = (Object.keys(ENDPOINTS) as EndpointKey[]).map((key): Route<ContextBase> => ({
+    pattern: ENDPOINTS[key].path,
+    param: (U64_IDS.has(key) ? 'u64' : 'string') as ParamKind,
+    query: QUERY_SPECS[key],
+    handle: (ctx) => toReply((handlers[key] as (c: Context) => Answer<unknown>)(ctx)),
+  }));
   return [
     ...endpointRoutes,
     { pattern: '/api/v1/connections/{id}', param: 'u64', handle: (ctx) => toReply(handlers.connection(ctx)) },

@@ -187,7 +187,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
       router.dispatch(req.method ?? 'GET', url.pathname, url.searchParams, baseContext(nowMs))
     );
     if (!reply.drop) {
-      stats.record(reply.status, appliesTo(faults, url.pathname) ? faults.latencyMs ?? 0 : 0);
+      stats.record(reply.status, appliesTo(faults, url.pathname) ? (faults.latencyMs ?? 0) : 0);
     }
     return reply;
   }
@@ -204,11 +204,13 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
     );
   }
 
-  const serve = (handler: (req: http.IncomingMessage) => Promise<Reply>) => (req: http.IncomingMessage, res: http.ServerResponse) => {
-    handler(req)
-      .then((reply) => send(res, reply))
-      .catch((e: Error) => send(res, text(`simulator error: ${e.message}`, 500)));
-  };
+  const serve =
+    (handler: (req: http.IncomingMessage) => Promise<Reply>) =>
+    (req: http.IncomingMessage, res: http.ServerResponse) => {
+      handler(req)
+        .then((reply) => send(res, reply))
+        .catch((e: Error) => send(res, text(`simulator error: ${e.message}`, 500)));
+    };
 
   const restServer = http.createServer(serve(rest));
   const restPort = await listen(restServer, o.port, o.host);

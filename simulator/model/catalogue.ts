@@ -109,7 +109,7 @@ export const STATEMENTS: readonly Statement[] = [
   },
   {
     id: 'q_1c07',
-    pattern: "SELECT id, total FROM orders WHERE status = ?",
+    pattern: 'SELECT id, total FROM orders WHERE status = ?',
     example: "SELECT id, total FROM orders WHERE status = 'open'",
     weight: 0.22,
     typicalMs: 4,

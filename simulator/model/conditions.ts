@@ -40,15 +40,13 @@ function signals(): Signal[] {
       },
     ];
   });
-  const replicaSignals = REPLICAS.map(
-    (spec, i): Signal => ({
-      key: `replication-lag-${spec.replicaId}`,
-      threshold: THRESHOLDS.replicationLagSeconds,
-      value: (g) => g.replicas[i].lagSeconds,
-      title: 'Replication lag above threshold',
-      describe: (v, limit) => `${spec.replicaId} lag ${Math.round(v * 1000)} ms > ${limit * 1000} ms`,
-    })
-  );
+  const replicaSignals = REPLICAS.map((spec, i): Signal => ({
+    key: `replication-lag-${spec.replicaId}`,
+    threshold: THRESHOLDS.replicationLagSeconds,
+    value: (g) => g.replicas[i].lagSeconds,
+    title: 'Replication lag above threshold',
+    describe: (v, limit) => `${spec.replicaId} lag ${Math.round(v * 1000)} ms > ${limit * 1000} ms`,
+  }));
   return [
     {
       key: 'cpu',
@@ -196,31 +194,34 @@ const CHECKPOINT_EVERY_SEC = 300;
 export function logsOf(world: World, seed: number, snap: Snapshot): LogEntry[] {
   const from = snap.tSec - 3600;
   const checkpoints: LogEntry[] = [];
-  for (let t = Math.floor(snap.tSec / CHECKPOINT_EVERY_SEC) * CHECKPOINT_EVERY_SEC; t > from; t -= CHECKPOINT_EVERY_SEC) {
+  for (
+    let t = Math.floor(snap.tSec / CHECKPOINT_EVERY_SEC) * CHECKPOINT_EVERY_SEC;
+    t > from;
+    t -= CHECKPOINT_EVERY_SEC
+  ) {
     checkpoints.push({
       timestamp: t,
       level: 'INFO',
       message: 'Checkpoint complete',
-      context: { duration_ms: pickInt(seed, 'checkpoint-ms', t, 80, 2400), pages_written: world.gaugesAt(t).dirtyPages },
+      context: {
+        duration_ms: pickInt(seed, 'checkpoint-ms', t, 80, 2400),
+        pages_written: world.gaugesAt(t).dirtyPages,
+      },
     });
   }
-  const deadlocks = deadlocksOf(world, seed, snap).map(
-    (d): LogEntry => ({
-      timestamp: d.detected_at,
-      level: 'WARN',
-      message: `Deadlock detected; aborted transaction ${d.victim_transaction}`,
-      context: { deadlock_id: d.deadlock_id, transactions: d.transactions },
-    })
-  );
+  const deadlocks = deadlocksOf(world, seed, snap).map((d): LogEntry => ({
+    timestamp: d.detected_at,
+    level: 'WARN',
+    message: `Deadlock detected; aborted transaction ${d.victim_transaction}`,
+    context: { deadlock_id: d.deadlock_id, transactions: d.transactions },
+  }));
   const episodes = EPISODE_KINDS.flatMap((k) =>
-    episodesBetween(seed, k.kind, from, snap.tSec, k.spec).map(
-      (e): LogEntry => ({
-        timestamp: Math.floor(e.start),
-        level: k.severity(e) === 'critical' ? 'ERROR' : 'WARN',
-        message: k.title,
-        context: { components: k.components },
-      })
-    )
+    episodesBetween(seed, k.kind, from, snap.tSec, k.spec).map((e): LogEntry => ({
+      timestamp: Math.floor(e.start),
+      level: k.severity(e) === 'critical' ? 'ERROR' : 'WARN',
+      message: k.title,
+      context: { components: k.components },
+    }))
   );
   return [...checkpoints, ...deadlocks, ...episodes].sort(
     (a, b) => b.timestamp - a.timestamp || a.message.localeCompare(b.message)

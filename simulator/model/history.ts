@@ -3,12 +3,7 @@
  * step of `rustydb_deadlocks_total`, every `AuthFailure` audit entry one of `rustydb_failed_logins_total`, and so on.
  * Each event gets a stable index (its position in the counter) and a seeded moment within the grid step it fell in.
  */
-import type {
-  AuditEntry,
-  DeadlockInfo,
-  SlowQueryInfo,
-  ThreatHistoryItem,
-} from '../../src/rustydb/api/types';
+import type { AuditEntry, DeadlockInfo, SlowQueryInfo, ThreatHistoryItem } from '../../src/rustydb/api/types';
 import { DURATION_BUCKETS, POOLS, STATEMENTS } from './catalogue';
 import { pick, pickInt, unitNoise } from './prng';
 import { Flows, Snapshot, STEP_SEC, World } from './world';
@@ -86,7 +81,13 @@ export function authFailuresOf(world: World, seed: number, snap: Snapshot, windo
   );
 }
 
-const RISK_FACTORS = ['mass_data_access', 'off_hours', 'unusual_location', 'privilege_escalation', 'repeated_failures'] as const;
+const RISK_FACTORS = [
+  'mass_data_access',
+  'off_hours',
+  'unusual_location',
+  'privilege_escalation',
+  'repeated_failures',
+] as const;
 
 export function threatLevel(score: number): string {
   return score >= 80 ? 'Critical' : score >= 60 ? 'High' : 'Medium';
@@ -102,12 +103,17 @@ export function threatsOf(world: World, seed: number, snap: Snapshot): ThreatHis
     return {
       assessment_id: `ta-${e.index.toString(16).padStart(4, '0')}`,
       user_id: pick(seed, 'threat-user', e.index, ['admin', 'app_user', 'report_ro']),
-      query_text: pick(seed, 'threat-query', e.index, ['SELECT * FROM customers', 'SELECT * FROM payments', 'GRANT ALL ON orders TO PUBLIC']),
+      query_text: pick(seed, 'threat-query', e.index, [
+        'SELECT * FROM customers',
+        'SELECT * FROM payments',
+        'GRANT ALL ON orders TO PUBLIC',
+      ]),
       total_score: score,
       threat_level: threatLevel(score),
-      risk_factors: [pick(seed, 'threat-risk-a', e.index, RISK_FACTORS), pick(seed, 'threat-risk-b', e.index, RISK_FACTORS)].filter(
-        (r, i, all) => all.indexOf(r) === i
-      ),
+      risk_factors: [
+        pick(seed, 'threat-risk-a', e.index, RISK_FACTORS),
+        pick(seed, 'threat-risk-b', e.index, RISK_FACTORS),
+      ].filter((r, i, all) => all.indexOf(r) === i),
       timestamp: e.at,
       action: score >= 80 ? 'block' : 'alert',
       client_ip: `203.0.113.${pickInt(seed, 'threat-ip', e.index, 2, 250)}`,

@@ -39,7 +39,14 @@ function weightedStatement(seed: number, stream: string, index: number): Stateme
   return STATEMENTS[STATEMENTS.length - 1];
 }
 
-function session(seed: number, snap: Snapshot, pool: PoolSpec, poolIndex: number, slot: number, active: boolean): SimSession {
+function session(
+  seed: number,
+  snap: Snapshot,
+  pool: PoolSpec,
+  poolIndex: number,
+  slot: number,
+  active: boolean
+): SimSession {
   const t = snap.tSec;
   const id = (poolIndex + 1) * 1000 + slot + 1;
   const lifetime = pool.config.max_lifetime_secs ?? DEFAULT_LIFETIME_SEC;
@@ -58,7 +65,10 @@ function session(seed: number, snap: Snapshot, pool: PoolSpec, poolIndex: number
   const inTransaction = active && unitNoise(seed, `in-txn:${id}`, txnSeq) < 0.6;
   const transactionStartedAt = inTransaction ? Math.floor(txnSeq * txnPeriod - txnPhase) : null;
 
-  const idleFor = Math.min(age, Math.floor(unitNoise(seed, `idle:${id}`, Math.floor(t / 300)) * pool.config.idle_timeout_secs * 0.8));
+  const idleFor = Math.min(
+    age,
+    Math.floor(unitNoise(seed, `idle:${id}`, Math.floor(t / 300)) * pool.config.idle_timeout_secs * 0.8)
+  );
   const local = slot % 9 === 4;
   return {
     pool,
@@ -69,7 +79,9 @@ function session(seed: number, snap: Snapshot, pool: PoolSpec, poolIndex: number
       session_id: id,
       username: pool.user,
       database: DATABASE,
-      client_address: local ? null : `${pool.subnet}.${10 + slot}:${pickInt(seed, `port:${id}`, generation, 40000, 60999)}`,
+      client_address: local
+        ? null
+        : `${pool.subnet}.${10 + slot}:${pickInt(seed, `port:${id}`, generation, 40000, 60999)}`,
       created_at: createdAt,
       last_activity: active ? snap.nowSec - pickInt(seed, `activity:${id}`, statementSeq, 0, 2) : snap.nowSec - idleFor,
       state: active ? 'active' : 'idle',
@@ -81,7 +93,9 @@ function session(seed: number, snap: Snapshot, pool: PoolSpec, poolIndex: number
 
 export function sessionsAt(seed: number, snap: Snapshot): SimSession[] {
   return snap.gauges.pools.flatMap((p, poolIndex) =>
-    Array.from({ length: p.total }, (_, slot) => session(seed, snap, POOLS[poolIndex], poolIndex, slot, slot < p.active))
+    Array.from({ length: p.total }, (_, slot) =>
+      session(seed, snap, POOLS[poolIndex], poolIndex, slot, slot < p.active)
+    )
   );
 }
 
@@ -104,7 +118,12 @@ export function connectionOf(s: SimSession, nowSec: number): ConnectionInfo {
   };
 }
 
-export function transactionsOf(seed: number, sessions: SimSession[], nowSec: number, locks: LockInfo[]): ActiveTransactionInfo[] {
+export function transactionsOf(
+  seed: number,
+  sessions: SimSession[],
+  nowSec: number,
+  locks: LockInfo[]
+): ActiveTransactionInfo[] {
   return sessions
     .filter((s) => s.info.transaction_id !== null)
     .map((s) => {
@@ -116,7 +135,11 @@ export function transactionsOf(seed: number, sessions: SimSession[], nowSec: num
         transaction_id: id,
         session_id: s.info.session_id,
         started_at: startedAt,
-        isolation_level: readOnly ? 'REPEATABLE_READ' : unitNoise(seed, 'serializable', id) < 0.1 ? 'SERIALIZABLE' : 'READ_COMMITTED',
+        isolation_level: readOnly
+          ? 'REPEATABLE_READ'
+          : unitNoise(seed, 'serializable', id) < 0.1
+            ? 'SERIALIZABLE'
+            : 'READ_COMMITTED',
         state: 'active',
         read_only: readOnly,
         queries_executed: queries,
@@ -135,7 +158,9 @@ function lockResource(seed: number, n: number): { resource_type: string; resourc
   if (kind < 0.8) {
     return { resource_type: 'row', resource_id: `${table}:${pickInt(seed, 'lock-row', n, 1, 99999)}` };
   }
-  return kind < 0.95 ? { resource_type: 'table', resource_id: table } : { resource_type: 'page', resource_id: `${table}:page:${pickInt(seed, 'lock-page', n, 1, 4096)}` };
+  return kind < 0.95
+    ? { resource_type: 'table', resource_id: table }
+    : { resource_type: 'page', resource_id: `${table}:page:${pickInt(seed, 'lock-page', n, 1, 4096)}` };
 }
 
 /** The locks the snapshot says are held, owned by its transactions; the first `waiting` are not granted yet. */
@@ -190,7 +215,11 @@ export function waitersOf(seed: number, locks: LockInfo[], tSec: number): LockWa
       ];
     });
   const [a, b] = waiters;
-  if (b && a.transaction_id !== b.transaction_id && unitNoise(seed, 'wait-cycle', Math.floor(tSec / 30)) < CYCLE_PROBABILITY) {
+  if (
+    b &&
+    a.transaction_id !== b.transaction_id &&
+    unitNoise(seed, 'wait-cycle', Math.floor(tSec / 30)) < CYCLE_PROBABILITY
+  ) {
     waiters[0] = { ...a, waiting_for_transaction: b.transaction_id };
     waiters[1] = { ...b, waiting_for_transaction: a.transaction_id };
   }
@@ -205,7 +234,10 @@ export function activeQueriesOf(seed: number, sessions: SimSession[], tSec: numb
     .map((s) => {
       const statement = s.statement!;
       const elapsedMs = Math.max(1, Math.round((tSec - s.statementStartedAt) * 1000));
-      const expectedMs = Math.max(elapsedMs + 1, statement.typicalMs * (1 + 4 * unitNoise(seed, 'expected', s.info.session_id)));
+      const expectedMs = Math.max(
+        elapsedMs + 1,
+        statement.typicalMs * (1 + 4 * unitNoise(seed, 'expected', s.info.session_id))
+      );
       const progress = Math.min(99.9, Math.round((1000 * elapsedMs) / expectedMs) / 10);
       const scanned = Math.max(statement.rows, Math.round(statement.rows * 20 * (progress / 100)));
       return {

@@ -9,7 +9,7 @@ const DAY_SEC = 86400;
 
 /** Load in [0.02, 1]: quiet at 03:00 UTC, busiest at 15:00 UTC, with slow and fast seeded wobble. */
 export function loadAt(seed: number, tSec: number): number {
-  const hour = ((tSec % DAY_SEC) + DAY_SEC) % DAY_SEC / 3600;
+  const hour = (((tSec % DAY_SEC) + DAY_SEC) % DAY_SEC) / 3600;
   const daily = 0.5 - 0.5 * Math.cos((2 * Math.PI * (hour - 3)) / 24);
   const wobble = 0.08 * smoothNoise(seed, 'load', tSec, 300) + 0.04 * smoothNoise(seed, 'load-fast', tSec, 45);
   return Math.min(1, Math.max(0.02, 0.12 + 0.72 * daily + wobble));
@@ -47,7 +47,13 @@ export function episodeAt(seed: number, kind: string, tSec: number, spec: Episod
 }
 
 /** Episodes that started in [fromSec, toSec], oldest first. */
-export function episodesBetween(seed: number, kind: string, fromSec: number, toSec: number, spec: EpisodeSpec): Episode[] {
+export function episodesBetween(
+  seed: number,
+  kind: string,
+  fromSec: number,
+  toSec: number,
+  spec: EpisodeSpec
+): Episode[] {
   const episodes: Episode[] = [];
   for (let slot = Math.floor(fromSec / spec.slotSec); slot <= Math.floor(toSec / spec.slotSec); slot++) {
     const e = episodeInSlot(seed, kind, slot, spec);

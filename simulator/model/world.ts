@@ -142,7 +142,12 @@ function unpackTotals(v: Float64Array): Flows {
   ) as Record<ScalarFlow, number>;
   let at = SCALAR_FLOWS.length;
   const take = (n: number) => Array.from(v.subarray(at, (at += n)), whole);
-  return { ...scalars, buckets: take(DURATION_BUCKETS.length), poolAcquired: take(POOLS.length), poolChurn: take(POOLS.length) };
+  return {
+    ...scalars,
+    buckets: take(DURATION_BUCKETS.length),
+    poolAcquired: take(POOLS.length),
+    poolChurn: take(POOLS.length),
+  };
 }
 
 export interface Snapshot {
@@ -204,10 +209,17 @@ export class World {
     return { spec, active, idle, waiting, total: active + idle, pressure, episode };
   }
 
-  private replicaState(spec: ReplicaSpec, tSec: number, load: number, walBytesPerSec: number, faults: Faults): ReplicaState {
+  private replicaState(
+    spec: ReplicaSpec,
+    tSec: number,
+    load: number,
+    walBytesPerSec: number,
+    faults: Faults
+  ): ReplicaState {
     const stream = replicaStream(spec.replicaId);
     const episode = episodeAt(this.seed, stream, tSec, REPLICA_LAG);
-    const disconnected = faults.replicaLagSeconds === undefined && episode !== null && episode.intensity > DISCONNECT_INTENSITY;
+    const disconnected =
+      faults.replicaLagSeconds === undefined && episode !== null && episode.intensity > DISCONNECT_INTENSITY;
     const baseLag = 0.003 + 0.012 * load + 0.002 * (1 + smoothNoise(this.seed, stream, tSec, 30));
     const lagSeconds =
       faults.replicaLagSeconds ??
@@ -311,7 +323,8 @@ export class World {
       buckets: DURATION_BUCKETS.map(
         (le) =>
           g.qps *
-          (FAST_SHARE * logNormalCdf(le, fastMedian, FAST_SIGMA) + (1 - FAST_SHARE) * logNormalCdf(le, slowMedian, SLOW_SIGMA))
+          (FAST_SHARE * logNormalCdf(le, fastMedian, FAST_SIGMA) +
+            (1 - FAST_SHARE) * logNormalCdf(le, slowMedian, SLOW_SIGMA))
       ),
       poolAcquired: g.pools.map((p) => p.active * 1.8 + p.idle * 0.1),
       poolChurn: g.pools.map((p) => p.total / (p.spec.config.max_lifetime_secs ?? 14400)),

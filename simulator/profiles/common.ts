@@ -16,7 +16,12 @@ import type { HealthStatus } from '../types';
 export const DEFAULT_PAGE_SIZE = 50;
 
 /** `PaginatedResponse::new` (`types.rs:864-880`). */
-export function paginated<T>(data: T[], page: number, pageSize: number, totalCount = data.length): PaginatedResponse<T> {
+export function paginated<T>(
+  data: T[],
+  page: number,
+  pageSize: number,
+  totalCount = data.length
+): PaginatedResponse<T> {
   const totalPages = Math.ceil(totalCount / pageSize);
   return {
     data,

@@ -188,7 +188,11 @@ export function v065Profile(): ProfileImpl {
     clusterReplication: () => F.clusterReplication,
     clusteringStatus: (ctx) => ({
       ...F.clusteringStatus,
-      nodes: F.clusteringStatus.nodes.map((n) => ({ ...n, uptime_seconds: uptime('clustering', ctx), last_heartbeat: ctx.nowSec })),
+      nodes: F.clusteringStatus.nodes.map((n) => ({
+        ...n,
+        uptime_seconds: uptime('clustering', ctx),
+        last_heartbeat: ctx.nowSec,
+      })),
     }),
     replicationStatus: (ctx) => ({
       ...F.replicationStatus,

@@ -10,12 +10,32 @@ const ROOT = path.join(__dirname, '../..');
 
 describe('parseCli', () => {
   it('defaults to the documented server on 127.0.0.1:8080 with the exporter on 9100', () => {
-    expect(parseCli([])).toEqual({ profile: 'documented', port: 8080, metricsPort: 9100, host: '127.0.0.1', seed: 1, rateLimitPerSecond: undefined });
+    expect(parseCli([])).toEqual({
+      profile: 'documented',
+      port: 8080,
+      metricsPort: 9100,
+      host: '127.0.0.1',
+      seed: 1,
+      rateLimitPerSecond: undefined,
+    });
   });
 
   it('reads every flag', () => {
     expect(
-      parseCli(['--profile', 'v0.6.5', '--port', '0', '--metrics-port', 'none', '--host', '0.0.0.0', '--seed', '42', '--rate-limit', '50'])
+      parseCli([
+        '--profile',
+        'v0.6.5',
+        '--port',
+        '0',
+        '--metrics-port',
+        'none',
+        '--host',
+        '0.0.0.0',
+        '--seed',
+        '42',
+        '--rate-limit',
+        '50',
+      ])
     ).toEqual({ profile: 'v0.6.5', port: 0, metricsPort: null, host: '0.0.0.0', seed: 42, rateLimitPerSecond: 50 });
   });
 
@@ -39,10 +59,14 @@ describe('the simulator process', () => {
   });
 
   it('prints its URLs, serves both ports and exits 0 on SIGTERM', async () => {
-    child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['simulator/main.ts', '--port', '0', '--metrics-port', '0', '--seed', '3'], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    child = spawn(
+      path.join(ROOT, 'node_modules/.bin/tsx'),
+      ['simulator/main.ts', '--port', '0', '--metrics-port', '0', '--seed', '3'],
+      {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }
+    );
     let output = '';
     child.stdout!.on('data', (chunk) => (output += chunk));
     child.stderr!.on('data', (chunk) => (output += chunk));

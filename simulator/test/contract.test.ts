@@ -31,8 +31,12 @@ describe('documented profile', () => {
     sim = await start({ profile: 'documented', seed: 7, now: clock.now });
     // A forced CPU level, so the alert list is populated too.
     sim.setFaults({ cpuPercent: 95 });
-    ids.session = String((await getJson<{ sessions: SessionInfo[] }>(sim.url, '/api/v1/stats/sessions')).sessions[0].session_id);
-    ids.transaction = String((await getJson<ActiveTransactionInfo[]>(sim.url, '/api/v1/transactions/active'))[0].transaction_id);
+    ids.session = String(
+      (await getJson<{ sessions: SessionInfo[] }>(sim.url, '/api/v1/stats/sessions')).sessions[0].session_id
+    );
+    ids.transaction = String(
+      (await getJson<ActiveTransactionInfo[]>(sim.url, '/api/v1/transactions/active'))[0].transaction_id
+    );
     ids.queryStatus = (await getJson<QueryStatusResponse[]>(sim.url, '/api/v1/query/active'))[0].query_id;
   });
 
@@ -41,22 +45,25 @@ describe('documented profile', () => {
     expect(shapeErrors(body, schemaFor(key))).toEqual([]);
   });
 
-  it.each(KEYS.filter((k) => 'populatedFixture' in ENDPOINTS[k]))('%s fills the lists v0.6.5 leaves empty', async (key) => {
-    const spec = ENDPOINTS[key] as { fixture: string; populatedFixture: string };
-    const lists = populatedLists(fixture(spec.fixture), fixture(spec.populatedFixture));
-    expect(lists.length).toBeGreaterThan(0);
-    for (const list of lists) {
-      // Some lists are intermittent (potential deadlocks come and go): look over the next twenty minutes.
-      let filled: unknown;
-      for (let step = 0; step < 40 && !filled; step++, clock.advance(30)) {
-        const body = await bodyOf(sim, key, 'default');
-        filled = (atPath(body, list) as unknown[]).length > 0 ? body : undefined;
+  it.each(KEYS.filter((k) => 'populatedFixture' in ENDPOINTS[k]))(
+    '%s fills the lists v0.6.5 leaves empty',
+    async (key) => {
+      const spec = ENDPOINTS[key] as { fixture: string; populatedFixture: string };
+      const lists = populatedLists(fixture(spec.fixture), fixture(spec.populatedFixture));
+      expect(lists.length).toBeGreaterThan(0);
+      for (const list of lists) {
+        // Some lists are intermittent (potential deadlocks come and go): look over the next twenty minutes.
+        let filled: unknown;
+        for (let step = 0; step < 40 && !filled; step++, clock.advance(30)) {
+          const body = await bodyOf(sim, key, 'default');
+          filled = (atPath(body, list) as unknown[]).length > 0 ? body : undefined;
+        }
+        clock.ms = AFTERNOON_MS;
+        expect({ list, filled: filled !== undefined }).toEqual({ list, filled: true });
+        expect(shapeErrors(filled, schemaFor(key))).toEqual([]);
       }
-      clock.ms = AFTERNOON_MS;
-      expect({ list, filled: filled !== undefined }).toEqual({ list, filled: true });
-      expect(shapeErrors(filled, schemaFor(key))).toEqual([]);
     }
-  });
+  );
 
   it('answers /connections/{id} with a ConnectionInfo shaped like the populated list element', async () => {
     const body = await getJson(sim.url, `/api/v1/connections/${ids.session}`);
@@ -68,16 +75,23 @@ describe('documented profile', () => {
     const pools = await getJson<Array<{ pool_id: string }>>(sim.url, '/api/v1/pools');
     expect(pools.map((p) => p.pool_id)).toEqual(expect.arrayContaining(['default', 'readonly', 'analytics']));
     for (const { pool_id } of pools) {
-      const stats = await getJson<{ pool_id: string; total_connections: number; active_connections: number; idle_connections: number }>(
-        sim.url,
-        `/api/v1/pools/${pool_id}/stats`
-      );
+      const stats = await getJson<{
+        pool_id: string;
+        total_connections: number;
+        active_connections: number;
+        idle_connections: number;
+      }>(sim.url, `/api/v1/pools/${pool_id}/stats`);
       expect(stats.pool_id).toBe(pool_id);
       expect(stats.total_connections).toBe(stats.active_connections + stats.idle_connections);
     }
     const missing = await get(sim.url, '/api/v1/pools/nope/stats');
     expect(missing.status).toBe(404);
-    expect(JSON.parse(missing.text)).toMatchObject({ code: 'NOT_FOUND', message: "Pool 'nope' not found", details: null, request_id: null });
+    expect(JSON.parse(missing.text)).toMatchObject({
+      code: 'NOT_FOUND',
+      message: "Pool 'nope' not found",
+      details: null,
+      request_id: null,
+    });
   });
 
   it('answers 404 ApiErrors for ids that are not there', async () => {
@@ -164,9 +178,19 @@ describe('v0.6.5 profile', () => {
   });
 
   it('echoes and clamps pagination as the handlers do', async () => {
-    expect(await getJson(sim.url, '/api/v1/connections?page=0&page_size=500')).toMatchObject({ page: 1, page_size: 100 });
-    expect(await getJson(sim.url, '/api/v1/sessions?page=3&page_size=500')).toMatchObject({ page: 3, page_size: 500, has_prev: true });
-    expect(await getJson(sim.url, '/api/v1/diagnostics/incidents?page=2&page_size=10')).toMatchObject({ page: 2, page_size: 10 });
+    expect(await getJson(sim.url, '/api/v1/connections?page=0&page_size=500')).toMatchObject({
+      page: 1,
+      page_size: 100,
+    });
+    expect(await getJson(sim.url, '/api/v1/sessions?page=3&page_size=500')).toMatchObject({
+      page: 3,
+      page_size: 500,
+      has_prev: true,
+    });
+    expect(await getJson(sim.url, '/api/v1/diagnostics/incidents?page=2&page_size=10')).toMatchObject({
+      page: 2,
+      page_size: 10,
+    });
   });
 
   it('counts requests like request_logger_middleware: the current one not yet, failures apart', async () => {

@@ -31,10 +31,14 @@ function promtool(text: string): PromtoolResult {
 function expectValid(text: string): void {
   const { status, problems } = promtool(text);
   expect([0, 3]).toContain(status);
-  const naming = /^(rustydb_\w+) (counter metrics should have "_total" suffix|non-counter metrics should not have "_total" suffix|metric names should not contain abbreviated units)$/;
+  const naming =
+    /^(rustydb_\w+) (counter metrics should have "_total" suffix|non-counter metrics should not have "_total" suffix|metric names should not contain abbreviated units)$/;
   for (const line of problems) {
     const match = naming.exec(line);
-    expect({ line, catalogued: match !== null && METRICS.some((m) => m.name === match[1]) }).toEqual({ line, catalogued: true });
+    expect({ line, catalogued: match !== null && METRICS.some((m) => m.name === match[1]) }).toEqual({
+      line,
+      catalogued: true,
+    });
   }
 }
 
@@ -104,14 +108,17 @@ describe('documented profile', () => {
     expect(counts).toEqual([...counts].sort((a, b) => a - b));
     expect(Number(histogram.count)).toBeGreaterThanOrEqual(counts[counts.length - 1]);
     expect(Number(histogram.sum)).toBeGreaterThan(0);
-    expect(Number(histogram.count)).toBe(Number(parseExposition(exporterText).get('rustydb_queries_total')!.metrics[0].value));
+    expect(Number(histogram.count)).toBe(
+      Number(parseExposition(exporterText).get('rustydb_queries_total')!.metrics[0].value)
+    );
   });
 
   it('serves the same catalogue at /api/v1/metrics/prometheus, as text/plain', async () => {
     const r = await get(sim.url, PROMETHEUS_PATH);
     expect(r.headers.get('content-type')).toBe('text/plain; charset=utf-8');
     expectValid(r.text);
-    const strip = (text: string) => text.replace(/^rustydb_(total|successful|failed)_requests .*$|^rustydb_avg_response_time_ms .*$/gm, '');
+    const strip = (text: string) =>
+      text.replace(/^rustydb_(total|successful|failed)_requests .*$|^rustydb_avg_response_time_ms .*$/gm, '');
     // Same instant, same model: only the live request counters may differ between the two scrapes.
     expect(strip(r.text)).toEqual(strip(exporterText));
   });

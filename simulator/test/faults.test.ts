@@ -31,7 +31,9 @@ describe('control endpoint', () => {
     expect((await getJson<PerformanceDataResponse>(sim.url, '/api/v1/stats/performance')).cpu_usage_percent).toBe(95);
     expect((await get(sim.url, '/__sim/faults', { method: 'DELETE' })).status).toBe(200);
     expect(await getJson(sim.url, '/__sim/faults')).toEqual({});
-    expect((await getJson<PerformanceDataResponse>(sim.url, '/api/v1/stats/performance')).cpu_usage_percent).not.toBe(95);
+    expect((await getJson<PerformanceDataResponse>(sim.url, '/api/v1/stats/performance')).cpu_usage_percent).not.toBe(
+      95
+    );
   });
 
   it.each([
@@ -163,22 +165,35 @@ describe('value faults, documented profile', () => {
   it('forces one pool under pressure, everywhere', async () => {
     sim.setFaults({ pool: { id: 'readonly', active: 50, idle: 0, waiting: 30 } });
     const stats = await getJson<PoolStatsResponse>(sim.url, '/api/v1/pools/readonly/stats');
-    expect(stats).toMatchObject({ active_connections: 50, idle_connections: 0, total_connections: 50, waiting_requests: 30 });
+    expect(stats).toMatchObject({
+      active_connections: 50,
+      idle_connections: 0,
+      total_connections: 50,
+      waiting_requests: 30,
+    });
     const families = await scrape(sim.metricsUrl!);
     expect(sampleValue(families, 'rustydb_connection_pool_waiting', { pool: 'readonly' })).toBe(30);
     expect(sampleValue(families, 'rustydb_connection_pool_active', { pool: 'readonly' })).toBe(50);
     const other = await getJson<PoolStatsResponse>(sim.url, '/api/v1/pools/default/stats');
     expect(other.waiting_requests).not.toBe(30);
-    const sessions = await getJson<{ sessions: Array<{ username: string; state: string }> }>(sim.url, '/api/v1/stats/sessions');
+    const sessions = await getJson<{ sessions: Array<{ username: string; state: string }> }>(
+      sim.url,
+      '/api/v1/stats/sessions'
+    );
     expect(sessions.sessions.filter((s) => s.username === 'report_ro' && s.state === 'active')).toHaveLength(50);
   });
 
   it('lags replicas in REST and metrics', async () => {
     sim.setFaults({ replicaLagSeconds: 42 });
-    const lag = await getJson<{ max_lag_ms: number; replicas: Array<{ state: string }> }>(sim.url, '/api/v1/replication/lag');
+    const lag = await getJson<{ max_lag_ms: number; replicas: Array<{ state: string }> }>(
+      sim.url,
+      '/api/v1/replication/lag'
+    );
     expect(lag.max_lag_ms).toBe(42000);
     expect(lag.replicas.every((x) => x.state === 'catchup')).toBe(true);
-    expect(sampleValue(await scrape(sim.metricsUrl!), 'rustydb_replication_lag_seconds', { replica: 'replica-1' })).toBe(42);
+    expect(
+      sampleValue(await scrape(sim.metricsUrl!), 'rustydb_replication_lag_seconds', { replica: 'replica-1' })
+    ).toBe(42);
   });
 
   it('reports a forced health, with 503 from the probes when unhealthy', async () => {
@@ -193,7 +208,9 @@ describe('value faults, documented profile', () => {
     sim.setFaults({ failedLoginsPerMinute: 40 });
     const alerts = await getJson<{ alerts: Array<{ title: string; description: string }> }>(sim.url, '/api/v1/alerts');
     expect(alerts.alerts).toEqual(
-      expect.arrayContaining([expect.objectContaining({ title: 'Failed login attempts', description: '40 failed logins per minute > 10' })])
+      expect.arrayContaining([
+        expect.objectContaining({ title: 'Failed login attempts', description: '40 failed logins per minute > 10' }),
+      ])
     );
   });
 });

@@ -65,7 +65,11 @@ export function parseExposition(text: string): Map<string, ParsedFamily> {
 }
 
 /** The value of one sample; throws if the family or the labelled sample is missing. */
-export function sampleValue(families: Map<string, ParsedFamily>, name: string, labels: Record<string, string> = {}): number {
+export function sampleValue(
+  families: Map<string, ParsedFamily>,
+  name: string,
+  labels: Record<string, string> = {}
+): number {
   const family = families.get(name);
   const sample = family?.metrics.find((m) => Object.entries(labels).every(([k, v]) => m.labels?.[k] === v));
   if (!sample || sample.value === undefined) {

@@ -14,13 +14,17 @@ describe.each(['documented', 'v0.6.5'] as const)('axum rejections (%s)', (profil
     sim = await start({ profile, now: () => FIXTURE_MS, rateLimitPerSecond: 10_000 });
   });
 
-  it.each(['/', '/metrics', '/api/v1/health', '/api/v1/monitoring/metrics', '/api/v1/pools/', '/api/v1/pools/default/stats/x'])(
-    'unknown path %s is 404 with an empty body',
-    async (path) => {
-      const r = await get(sim.url, path);
-      expect([r.status, r.text, r.headers.get('content-type')]).toEqual([404, '', null]);
-    }
-  );
+  it.each([
+    '/',
+    '/metrics',
+    '/api/v1/health',
+    '/api/v1/monitoring/metrics',
+    '/api/v1/pools/',
+    '/api/v1/pools/default/stats/x',
+  ])('unknown path %s is 404 with an empty body', async (path) => {
+    const r = await get(sim.url, path);
+    expect([r.status, r.text, r.headers.get('content-type')]).toEqual([404, '', null]);
+  });
 
   it('a known path with another method is 405', async () => {
     const r = await get(sim.url, '/api/v1/pools', { method: 'POST' });
@@ -37,7 +41,10 @@ describe.each(['documented', 'v0.6.5'] as const)('axum rejections (%s)', (profil
     ['/api/v1/transactions/-1', 'Invalid URL: Cannot parse `-1` to a `u64`'],
     ['/api/v1/connections/18446744073709551616', 'Invalid URL: Cannot parse `18446744073709551616` to a `u64`'],
     ['/api/v1/connections?page=abc', 'Failed to deserialize query string: page: invalid digit found in string'],
-    ['/api/v1/security/audit/logs?limit=-5', 'Failed to deserialize query string: limit: invalid digit found in string'],
+    [
+      '/api/v1/security/audit/logs?limit=-5',
+      'Failed to deserialize query string: limit: invalid digit found in string',
+    ],
   ])('%s is 400 plain text', async (path, message) => {
     const r = await get(sim.url, path);
     expect([r.status, r.text, r.headers.get('content-type')]).toEqual([400, message, 'text/plain; charset=utf-8']);
@@ -76,7 +83,9 @@ describe('rate limit', () => {
     expect(JSON.parse(limited.text)).toEqual(fixture('error-rate-limit-exceeded.json'));
     expect(limited.headers.get('retry-after')).toBeNull();
     // A client with its own X-Forwarded-For has its own bucket.
-    expect((await get(sim.url, '/api/v1/admin/health', { headers: { 'x-forwarded-for': '10.9.9.9' } })).status).toBe(200);
+    expect((await get(sim.url, '/api/v1/admin/health', { headers: { 'x-forwarded-for': '10.9.9.9' } })).status).toBe(
+      200
+    );
   });
 
   it('v0.6.5: does not count rejected requests, and lets traffic through again after the window', async () => {

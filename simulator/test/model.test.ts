@@ -32,7 +32,10 @@ describe('determinism', () => {
   });
 
   it('gives different values for another seed', async () => {
-    const [a, b] = await Promise.all([start({ seed: 11, now: () => AFTERNOON_MS }), start({ seed: 12, now: () => AFTERNOON_MS })]);
+    const [a, b] = await Promise.all([
+      start({ seed: 11, now: () => AFTERNOON_MS }),
+      start({ seed: 12, now: () => AFTERNOON_MS }),
+    ]);
     const perf = async (s: RunningSimulator) => (await get(s.url, '/api/v1/stats/performance')).text;
     expect(await perf(a)).not.toEqual(await perf(b));
   });
@@ -73,7 +76,9 @@ describe('time', () => {
     const before = await scrape(sim.metricsUrl!);
     clock.advance(60);
     const after = await scrape(sim.metricsUrl!);
-    expect(sampleValue(after, 'rustydb_transactions_total')).toBeGreaterThan(sampleValue(before, 'rustydb_transactions_total'));
+    expect(sampleValue(after, 'rustydb_transactions_total')).toBeGreaterThan(
+      sampleValue(before, 'rustydb_transactions_total')
+    );
     expect(sampleValue(after, 'rustydb_cpu_usage_percent')).not.toBe(sampleValue(before, 'rustydb_cpu_usage_percent'));
   });
 });
@@ -89,7 +94,10 @@ describe('counters', () => {
         const f = families.get(m.name)!;
         if (m.type === 'histogram') {
           const h = f.metrics[0];
-          return [...Object.entries(h.buckets!).map(([le, v]): [string, number] => [`${m.name}{le=${le}}`, Number(v)]), [m.name, Number(h.count)]];
+          return [
+            ...Object.entries(h.buckets!).map(([le, v]): [string, number] => [`${m.name}{le=${le}}`, Number(v)]),
+            [m.name, Number(h.count)],
+          ];
         }
         return f.metrics.map((s): [string, number] => [`${m.name}${JSON.stringify(s.labels ?? {})}`, Number(s.value)]);
       });
@@ -188,7 +196,10 @@ describe('REST and exposition agree at the same instant', () => {
     const hit = await getJson<{ total_hits: number; total_misses: number }>(sim.url, '/api/v1/buffer-pool/hit-ratio');
     expect(hit.total_hits).toBe(sampleValue(families, 'rustydb_cache_hits_total'));
     expect(hit.total_misses).toBe(sampleValue(families, 'rustydb_cache_misses_total'));
-    const buffer = await getJson<{ total_pages: number; dirty_pages: number; hit_ratio: number }>(sim.url, '/api/v1/buffer/stats');
+    const buffer = await getJson<{ total_pages: number; dirty_pages: number; hit_ratio: number }>(
+      sim.url,
+      '/api/v1/buffer/stats'
+    );
     expect(buffer.total_pages).toBe(sampleValue(families, 'rustydb_buffer_pool_pages_total'));
     expect(buffer.dirty_pages).toBe(sampleValue(families, 'rustydb_buffer_pool_pages_dirty'));
     expect(buffer.hit_ratio).toBe(sampleValue(families, 'rustydb_buffer_pool_hit_ratio'));
@@ -199,9 +210,13 @@ describe('REST and exposition agree at the same instant', () => {
   it('replicas', async () => {
     const lag = await getJson<ReplicationLagResponse>(sim.url, '/api/v1/replication/lag');
     for (const r of lag.replicas) {
-      expect(Math.round(sampleValue(families, 'rustydb_replication_lag_seconds', { replica: r.replica_id }) * 1000)).toBe(r.lag_ms);
+      expect(
+        Math.round(sampleValue(families, 'rustydb_replication_lag_seconds', { replica: r.replica_id }) * 1000)
+      ).toBe(r.lag_ms);
       expect(sampleValue(families, 'rustydb_replication_lag_bytes', { replica: r.replica_id })).toBe(r.lag_bytes);
-      expect(sampleValue(families, 'rustydb_replica_up', { replica: r.replica_id })).toBe(r.state === 'disconnected' ? 0 : 1);
+      expect(sampleValue(families, 'rustydb_replica_up', { replica: r.replica_id })).toBe(
+        r.state === 'disconnected' ? 0 : 1
+      );
     }
   });
 });

@@ -11,7 +11,14 @@ import { FLOAT_KEYS } from '../http/rustJson';
 type Kind = 'null' | 'boolean' | 'string' | 'integer' | 'float' | 'array' | 'object';
 
 /** `HashMap` fields: keys are data, not structure. */
-const TYPED_MAPS = new Set(['checks', 'dependencies', 'metrics', 'labels', 'records_by_policy', 'resources_per_master']);
+const TYPED_MAPS = new Set([
+  'checks',
+  'dependencies',
+  'metrics',
+  'labels',
+  'records_by_policy',
+  'resources_per_master',
+]);
 /** `serde_json::Value` fields: anything goes. */
 const FREE_FORM = new Set(['details', 'context', 'system_info', 'policy_specific_stats']);
 
@@ -75,7 +82,10 @@ function nullableFields(): Map<string, Set<string>> {
   const structs = new Map<string, Set<string>>();
   for (const [, body] of source.matchAll(/export interface \w+(?:<\w+>)? \{([^}]*)\}/g)) {
     const fields = [...body.matchAll(/^\s+(\w+): ([^;]+);/gm)];
-    structs.set(signature(fields.map((f) => f[1])), new Set(fields.filter((f) => /\| null\b/.test(f[2])).map((f) => f[1])));
+    structs.set(
+      signature(fields.map((f) => f[1])),
+      new Set(fields.filter((f) => /\| null\b/.test(f[2])).map((f) => f[1]))
+    );
   }
   return structs;
 }

@@ -9,9 +9,9 @@ import { FIXTURE_DIR, fixtureText } from './harness';
 
 describe('toRustJson', () => {
   it('writes f64 fields with a decimal point and integers without', () => {
-    expect(toRustJson({ value: 1251, unit: 'count', cpu_usage_percent: 0, total_requests: 5, list: [{ hit_ratio: 1 }] })).toBe(
-      '{"value":1251.0,"unit":"count","cpu_usage_percent":0.0,"total_requests":5,"list":[{"hit_ratio":1.0}]}'
-    );
+    expect(
+      toRustJson({ value: 1251, unit: 'count', cpu_usage_percent: 0, total_requests: 5, list: [{ hit_ratio: 1 }] })
+    ).toBe('{"value":1251.0,"unit":"count","cpu_usage_percent":0.0,"total_requests":5,"list":[{"hit_ratio":1.0}]}');
   });
 
   it('reproduces the fixtures byte for byte once compacted', () => {
@@ -70,4 +70,3 @@ describe('random streams', () => {
     expect(Math.abs(smoothNoise(3, 'smooth', 100, 60) - smoothNoise(3, 'smooth', 101, 60))).toBeLessThan(0.1);
   });
 });
-

@@ -43,7 +43,11 @@ export function sessionStats(v: View): SessionStatsResponse {
 }
 
 export const activityBodies = {
-  sessions: (v: View, ctx: Context) => paginate(v.sessions.map((s) => s.info), connectionPaging(ctx)),
+  sessions: (v: View, ctx: Context) =>
+    paginate(
+      v.sessions.map((s) => s.info),
+      connectionPaging(ctx)
+    ),
   session: (v: View, ctx: Context) =>
     v.sessions.find((s) => String(s.info.session_id) === String(Number(ctx.id)))?.info ??
     notFound('Session not found', ctx.nowSec),
@@ -62,7 +66,12 @@ function topQueries(v: View): TopQueryInfo[] {
   const queries = v.snap.totals.queries;
   return STATEMENTS.map((s) => {
     const count = Math.floor(queries * s.weight);
-    return { query_pattern: s.pattern, execution_count: count, total_time_ms: Math.round(count * s.typicalMs), avg_time_ms: s.typicalMs };
+    return {
+      query_pattern: s.pattern,
+      execution_count: count,
+      total_time_ms: Math.round(count * s.typicalMs),
+      avg_time_ms: s.typicalMs,
+    };
   });
 }
 
@@ -118,7 +127,10 @@ export function transactionDetails(v: View, ctx: Context): Answer<TransactionDet
 function mutualWaits(waiters: LockWaiter[]): number[][] {
   const edges = new Set(waiters.map((w) => `${w.transaction_id}>${w.waiting_for_transaction}`));
   return waiters
-    .filter((w) => w.transaction_id < w.waiting_for_transaction && edges.has(`${w.waiting_for_transaction}>${w.transaction_id}`))
+    .filter(
+      (w) =>
+        w.transaction_id < w.waiting_for_transaction && edges.has(`${w.waiting_for_transaction}>${w.transaction_id}`)
+    )
     .map((w) => [w.transaction_id, w.waiting_for_transaction]);
 }
 
@@ -127,6 +139,8 @@ const DEADLOCK_VISIBLE_SEC = 30;
 /** The waits-for graph; its cycles, and the pairs of deadlocks detected in the last 30 s, are potential deadlocks. */
 export function lockWaitGraph(v: View): LockWaitGraph {
   const waiters = waitersOf(v.seed, v.locks, v.snap.tSec);
-  const recent = deadlocksOf(v.world, v.seed, v.snap).filter((d) => d.detected_at > v.snap.nowSec - DEADLOCK_VISIBLE_SEC);
+  const recent = deadlocksOf(v.world, v.seed, v.snap).filter(
+    (d) => d.detected_at > v.snap.nowSec - DEADLOCK_VISIBLE_SEC
+  );
   return { waiters, potential_deadlocks: [...mutualWaits(waiters), ...recent.map((d) => d.transactions)] };
 }

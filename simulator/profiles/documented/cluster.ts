@@ -44,17 +44,15 @@ export function clusterNodes(v: View): ClusterNodeInfo[] {
     uptime_seconds: snap.uptimeSec,
     last_heartbeat: snap.nowSec,
   };
-  const followers = snap.gauges.replicas.map(
-    (r): ClusterNodeInfo => ({
-      node_id: r.spec.nodeId,
-      address: r.spec.address,
-      role: 'follower',
-      status: replicaStatus(r),
-      version: SERVER_VERSION,
-      uptime_seconds: snap.uptimeSec,
-      last_heartbeat: r.up ? snap.nowSec : lastSync(v, r),
-    })
-  );
+  const followers = snap.gauges.replicas.map((r): ClusterNodeInfo => ({
+    node_id: r.spec.nodeId,
+    address: r.spec.address,
+    role: 'follower',
+    status: replicaStatus(r),
+    version: SERVER_VERSION,
+    uptime_seconds: snap.uptimeSec,
+    last_heartbeat: r.up ? snap.nowSec : lastSync(v, r),
+  }));
   return [primary, ...followers];
 }
 
@@ -246,6 +244,10 @@ export function networkHealth(v: View): NetworkHealthResponse {
     status: unhealthy > 0 ? 'Degraded' : 'Healthy',
     healthy_nodes: nodes.length - unhealthy,
     unhealthy_nodes: unhealthy,
-    nodes: nodes.map((n) => ({ node_id: n.node_id, status: capitalised(n.status), last_check: systemTimeDebug(v.snap.tSec * 1000) })),
+    nodes: nodes.map((n) => ({
+      node_id: n.node_id,
+      status: capitalised(n.status),
+      last_check: systemTimeDebug(v.snap.tSec * 1000),
+    })),
   };
 }

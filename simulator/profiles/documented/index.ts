@@ -177,7 +177,12 @@ export function documentedProfile(seed: number, startMs: number): ProfileImpl {
     transaction: at(transactionDetails),
     locks: at((v) => {
       const waiting = waitingLocks(v.snap);
-      return { total_locks: v.locks.length, granted_locks: v.locks.length - waiting, waiting_locks: waiting, locks: v.locks };
+      return {
+        total_locks: v.locks.length,
+        granted_locks: v.locks.length - waiting,
+        waiting_locks: waiting,
+        locks: v.locks,
+      };
     }),
     lockWaiters: at(lockWaitGraph),
     lockGraph: at(lockWaitGraph),
@@ -194,7 +199,8 @@ export function documentedProfile(seed: number, startMs: number): ProfileImpl {
     memoryPressure: at(memoryPressure),
     clusterNodes: at(clusterNodes),
     clusterNode: at(
-      (v, ctx) => clusterNodes(v).find((n) => n.node_id === ctx.id) ?? notFound(`Node '${ctx.id}' not found`, ctx.nowSec)
+      (v, ctx) =>
+        clusterNodes(v).find((n) => n.node_id === ctx.id) ?? notFound(`Node '${ctx.id}' not found`, ctx.nowSec)
     ),
     clusterTopology: at(topology),
     clusterReplication: at(clusterReplication),

@@ -70,7 +70,10 @@ export function walSegments(v: View): WalSegmentInfo[] {
   for (let n = Math.max(1, current - SEGMENTS_SHOWN + 1); n <= current; n++) {
     const start = n * WAL_SEGMENT_BYTES;
     segments.push({
-      segment_name: `00000001${Math.floor(n / 256).toString(16).toUpperCase().padStart(8, '0')}${(n % 256).toString(16).toUpperCase().padStart(8, '0')}`,
+      segment_name: `00000001${Math.floor(n / 256)
+        .toString(16)
+        .toUpperCase()
+        .padStart(8, '0')}${(n % 256).toString(16).toUpperCase().padStart(8, '0')}`,
       segment_number: n,
       start_lsn: lsn(start),
       end_lsn: lsn(start + WAL_SEGMENT_BYTES),
@@ -99,7 +102,10 @@ const VACUUM_EVERY_SEC = 3600;
 const VACUUM_TAKES_SEC = 60;
 
 export function mvccStatus(v: View): MvccStatus {
-  const oldest = v.transactions.reduce<number | null>((min, t) => (min === null || t.transaction_id < min ? t.transaction_id : min), null);
+  const oldest = v.transactions.reduce<number | null>(
+    (min, t) => (min === null || t.transaction_id < min ? t.transaction_id : min),
+    null
+  );
   const sinceVacuum = v.snap.tSec % VACUUM_EVERY_SEC;
   const live = 9_500_000 + Math.floor(v.snap.totals.transactions / 50);
   const dead = Math.floor(sinceVacuum * v.snap.gauges.tps * 0.6);

@@ -95,7 +95,10 @@ describe('contract fixtures', () => {
     '%s: the populated variant has the structure of the empty body',
     (_, e) => {
       const empty = structure(read(e.fixture)) as Record<string, unknown>;
-      const populated = structure(read((e as { populatedFixture: string }).populatedFixture)) as Record<string, unknown>;
+      const populated = structure(read((e as { populatedFixture: string }).populatedFixture)) as Record<
+        string,
+        unknown
+      >;
       if (Array.isArray(empty)) {
         expect(Array.isArray(populated)).toBe(true);
       } else {
