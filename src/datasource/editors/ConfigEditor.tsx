@@ -9,6 +9,7 @@ import {
   RustyDBOptions,
   RustyDBSecureJsonData,
 } from '../types';
+import { numberInput } from './validation';
 
 type Props = DataSourcePluginOptionsEditorProps<RustyDBOptions, RustyDBSecureJsonData>;
 
@@ -29,7 +30,7 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
     onOptionsChange({ ...options, secureJsonData: { ...secureJsonData, [key]: value } });
   /** Empty clears the setting (the default applies); anything else is kept as typed, even while invalid. */
   const setNumber = (key: 'timeoutSeconds' | 'liveIntervalMs', text: string) =>
-    setJsonData({ [key]: text === '' ? undefined : Number(text) });
+    setJsonData({ [key]: numberInput(text) });
   const resetSecret = (key: keyof RustyDBSecureJsonData) =>
     onOptionsChange({
       ...options,

@@ -14,7 +14,7 @@ import {
 import type { DataSource } from '../datasource';
 import { EVENT_SOURCE_OPTIONS, queryTypeInfo, QUERY_TYPES } from '../queryTypes';
 import { AuditFilter, QueryType, RustyDBOptions, RustyDBQuery } from '../types';
-import { QueryProblem, queryProblems } from './validation';
+import { numberInput, QueryProblem, queryProblems } from './validation';
 
 type Props = QueryEditorProps<DataSource, RustyDBQuery, RustyDBOptions>;
 
@@ -27,8 +27,10 @@ const ID_FIELDS = {
   replicaIds: { label: 'Replicas', tooltip: 'Replica ids or a replica variable; empty: all replicas.' },
 } as const;
 
-function problemOf(problems: QueryProblem[], field: QueryProblem['field']): string | undefined {
-  return problems.find((p) => p.field === field)?.message;
+/** `invalid` and `error` of an InlineField, from the query's problems. */
+function problemProps(problems: QueryProblem[], field: QueryProblem['field']) {
+  const error = problems.find((p) => p.field === field)?.message;
+  return { invalid: Boolean(error), error };
 }
 
 /** Thin over the query model: the type, its view and parameters, live mode; a hint says what comes back. */
@@ -48,12 +50,7 @@ export function QueryEditor({ query, onChange, onRunQuery, datasource }: Props) 
   return (
     <Stack direction="column" gap={1}>
       <InlineFieldRow>
-        <InlineField
-          label="Query type"
-          labelWidth={LABEL_WIDTH}
-          invalid={Boolean(problemOf(problems, 'queryType'))}
-          error={problemOf(problems, 'queryType')}
-        >
+        <InlineField label="Query type" labelWidth={LABEL_WIDTH} {...problemProps(problems, 'queryType')}>
           <Combobox
             id="rustydb-query-type"
             options={TYPE_OPTIONS}
@@ -64,12 +61,7 @@ export function QueryEditor({ query, onChange, onRunQuery, datasource }: Props) 
           />
         </InlineField>
         {info?.views && (
-          <InlineField
-            label="View"
-            labelWidth={8}
-            invalid={Boolean(problemOf(problems, 'view'))}
-            error={problemOf(problems, 'view')}
-          >
+          <InlineField label="View" labelWidth={8} {...problemProps(problems, 'view')}>
             <Combobox
               id="rustydb-view"
               options={info.views.map((v) => ({ label: v.label, value: v.value, description: v.hint }))}
@@ -120,13 +112,7 @@ export function QueryEditor({ query, onChange, onRunQuery, datasource }: Props) 
       )}
 
       {info?.value === QueryType.Raw && (
-        <InlineField
-          label="Path"
-          labelWidth={LABEL_WIDTH}
-          grow
-          invalid={Boolean(problemOf(problems, 'path'))}
-          error={problemOf(problems, 'path')}
-        >
+        <InlineField label="Path" labelWidth={LABEL_WIDTH} grow {...problemProps(problems, 'path')}>
           <Input
             id="rustydb-path"
             value={query.path ?? ''}
@@ -155,21 +141,14 @@ export function QueryEditor({ query, onChange, onRunQuery, datasource }: Props) 
               />
             </InlineField>
           ))}
-          <InlineField
-            label="Limit"
-            labelWidth={8}
-            invalid={Boolean(problemOf(problems, 'limit'))}
-            error={problemOf(problems, 'limit')}
-          >
+          <InlineField label="Limit" labelWidth={8} {...problemProps(problems, 'limit')}>
             <Input
               id="rustydb-audit-limit"
               type="number"
               value={query.audit?.limit ?? ''}
               placeholder="100"
               width={10}
-              onChange={(e: ChangeEvent<HTMLInputElement>) =>
-                setAudit({ limit: e.currentTarget.value === '' ? undefined : Number(e.currentTarget.value) })
-              }
+              onChange={(e: ChangeEvent<HTMLInputElement>) => setAudit({ limit: numberInput(e.currentTarget.value) })}
               onBlur={onRunQuery}
             />
           </InlineField>
@@ -189,12 +168,7 @@ export function QueryEditor({ query, onChange, onRunQuery, datasource }: Props) 
           />
         </InlineField>
         {query.live && (
-          <InlineField
-            label="Every (ms)"
-            labelWidth={12}
-            invalid={Boolean(problemOf(problems, 'intervalMs'))}
-            error={problemOf(problems, 'intervalMs')}
-          >
+          <InlineField label="Every (ms)" labelWidth={12} {...problemProps(problems, 'intervalMs')}>
             <Input
               id="rustydb-interval"
               type="number"
@@ -202,7 +176,7 @@ export function QueryEditor({ query, onChange, onRunQuery, datasource }: Props) 
               value={query.intervalMs ?? ''}
               placeholder={String(datasource.client.liveIntervalMs)}
               onChange={(e: ChangeEvent<HTMLInputElement>) =>
-                update({ intervalMs: e.currentTarget.value === '' ? undefined : Number(e.currentTarget.value) }, false)
+                update({ intervalMs: numberInput(e.currentTarget.value) }, false)
               }
               onBlur={onRunQuery}
             />

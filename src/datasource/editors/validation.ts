@@ -51,3 +51,8 @@ export function queryProblems(query: RustyDBQuery): QueryProblem[] {
   }
   return problems;
 }
+
+/** A number input's text as the model keeps it: empty means unset (the default applies). */
+export function numberInput(text: string): number | undefined {
+  return text.trim() === '' ? undefined : Number(text);
+}

@@ -3,7 +3,7 @@ import { viewRunner } from './area';
 import { listParser, seriesParser, snapshotParser } from './parse/parsers';
 import { f } from './parse/read';
 
-export const NODE_FIELDS = [
+const NODE_FIELDS = [
   f.str('node_id', 'Node'),
   f.str('address', 'Address'),
   f.str('role', 'Role'),

@@ -32,7 +32,7 @@ const COMPONENT_FIELDS = [
 const healthyOf = (status: unknown) => (typeof status === 'string' ? (status === 'healthy' ? 1 : 0) : null);
 
 /** The named entries of a map as rows, `{[nameKey]: name, ...entry}`; entries that are not objects are noted. */
-export function mapRows(map: unknown, nameKey: string, where: string, issues: Issues): Row[] {
+function mapRows(map: unknown, nameKey: string, where: string, issues: Issues): Row[] {
   const record = asObject(map, where);
   return Object.entries(record).flatMap(([name, entry]) => {
     if (!isRow(entry)) {

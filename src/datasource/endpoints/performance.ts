@@ -27,7 +27,7 @@ const V065_PLACEHOLDERS: Row = {
   deadlocks: 0,
 };
 
-export function performancePlaceholderNotices(record: Row): QueryResultMetaNotice[] {
+function performancePlaceholderNotices(record: Row): QueryResultMetaNotice[] {
   const placeholders = Object.entries(V065_PLACEHOLDERS).every(([key, value]) => record[key] === value);
   return placeholders
     ? [

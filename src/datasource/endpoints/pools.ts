@@ -18,7 +18,7 @@ const POOL_CONFIG_FIELDS = [
   f.num('max_lifetime_secs', 'Max lifetime', 's', { nullable: true }),
 ];
 
-export const POOL_STATS_FIELDS = [
+const POOL_STATS_FIELDS = [
   f.str('pool_id', 'Pool'),
   f.num('active_connections', 'Active connections'),
   f.num('idle_connections', 'Idle connections'),

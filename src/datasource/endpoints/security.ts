@@ -24,7 +24,7 @@ export const parseThreats = snapshotParser(
   { name: 'threats' }
 );
 
-export const THREAT_HISTORY_FIELDS = [
+const THREAT_HISTORY_FIELDS = [
   f.time('timestamp', 'Time'),
   f.str('assessment_id', 'Assessment'),
   f.str('user_id', 'User'),
@@ -176,7 +176,6 @@ const simpleViews = viewRunner({
 
 const AUDIT_VIEWS = { auditLogs: parseAuditLogs, failedLogins: parseFailedLogins };
 
-export const SECURITY_VIEWS = ['threats', 'history', 'insider', 'auditStats', ...Object.keys(AUDIT_VIEWS)];
 
 export const runSecurity: AreaRunner = async (query, ctx) => {
   const audit = AUDIT_VIEWS[query.view as keyof typeof AUDIT_VIEWS];

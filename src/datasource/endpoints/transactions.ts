@@ -14,7 +14,7 @@ const LOCK_FIELDS = [
   f.time('acquired_at', 'Acquired'),
 ];
 
-export const DEADLOCK_FIELDS = [
+const DEADLOCK_FIELDS = [
   f.time('detected_at', 'Detected'),
   f.str('deadlock_id', 'Deadlock'),
   f.list('transactions', 'Transactions'),

@@ -54,12 +54,12 @@ export function excerpt(text: string): string {
   return line.length > QUOTE_LIMIT ? `${line.slice(0, QUOTE_LIMIT)}…` : line;
 }
 
-export function looksLikeHtml(text: string): boolean {
+function looksLikeHtml(text: string): boolean {
   return /^\s*(<!doctype html|<html|<head|<body)/i.test(text);
 }
 
 /** The fields RustyDB's error bodies carry: `ApiError {code, message}` or the networking router's `{error}`. */
-export function apiErrorOf(data: unknown): { code?: string; message?: string } {
+function apiErrorOf(data: unknown): { code?: string; message?: string } {
   if (!data || typeof data !== 'object' || Array.isArray(data)) {
     return {};
   }
@@ -73,7 +73,7 @@ export function apiErrorOf(data: unknown): { code?: string; message?: string } {
 const where = ({ serverUrl }: FailureContext) => (serverUrl ? ` at ${serverUrl}` : '');
 
 /** v0.6.5 throttles with HTTP 500 `RATE_LIMIT_EXCEEDED`; the documented API (and proxies) with 429. */
-export function isRateLimit(status: number, data: unknown): boolean {
+function isRateLimit(status: number, data: unknown): boolean {
   return status === 429 || (status === 500 && apiErrorOf(data).code === 'RATE_LIMIT_EXCEEDED');
 }
 

@@ -65,7 +65,7 @@ function meta(opts: FrameOptions, issues: Issues, extra: QueryResultMeta = {}): 
 }
 
 /** A frame from columns already read, one field per spec. */
-export function columnsFrame(
+function columnsFrame(
   ctx: FrameContext,
   specs: FieldSpec[],
   columns: Value[][],
