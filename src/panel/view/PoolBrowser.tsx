@@ -158,6 +158,23 @@ export function PoolBrowser({ model, errors, width, height, initialFilter, initi
   const columns = useMemo(() => columnsFor(shown, width, entry.showTrend), [shown, width, entry.showTrend]);
   const cardWidth = (width - GAP * (layout.columns - 1)) / layout.columns;
   const rowData: RowData = { pools: shown, layout, ctx, cardWidth, columns };
+  const cards = layout.kind === 'cards';
+  const list = (
+    <FixedSizeList
+      className={styles.scroller}
+      height={Math.max(0, bodyHeight - (cards ? 0 : LIST_HEADER_HEIGHT))}
+      width={width}
+      itemCount={layout.rows}
+      itemSize={layout.rowHeight}
+      itemData={rowData}
+      itemKey={itemKey}
+      outerElementType={cards ? CardScroller : RowScroller}
+      innerElementType={Inner}
+      overscanCount={cards ? 2 : 8}
+    >
+      {cards ? CardRow : ListRow}
+    </FixedSizeList>
+  );
 
   return (
     <div className={styles.panel}>
@@ -169,7 +186,7 @@ export function PoolBrowser({ model, errors, width, height, initialFilter, initi
               <FilterInput value={filter} onChange={setFilter} escapeRegex={false} placeholder="Filter pools" aria-label="Filter pools" />
             </div>
           )}
-          {layout.kind === 'cards' && width >= MIN_WIDTH_FOR_SORT_BUTTONS && (
+          {cards && width >= MIN_WIDTH_FOR_SORT_BUTTONS && (
             <RadioButtonGroup size="sm" options={SORT_OPTIONS} value={sortBy} onChange={setSortBy} aria-label="Sort pools" />
           )}
         </div>
@@ -193,38 +210,12 @@ export function PoolBrowser({ model, errors, width, height, initialFilter, initi
           <p className={styles.messageText} role="status">
             {model.pools.length === 0 ? 'No pool has both active and idle counts.' : 'No pool matches the filter.'}
           </p>
-        ) : layout.kind === 'cards' ? (
-          <FixedSizeList
-            className={styles.scroller}
-            height={bodyHeight}
-            width={width}
-            itemCount={layout.rows}
-            itemSize={layout.rowHeight}
-            itemData={rowData}
-            itemKey={itemKey}
-            outerElementType={CardScroller}
-            innerElementType={Inner}
-            overscanCount={2}
-          >
-            {CardRow}
-          </FixedSizeList>
+        ) : cards ? (
+          list
         ) : (
           <div className={styles.table} role="table" aria-label="Connection pools" aria-rowcount={shown.length + 1}>
             <PoolListHeader columns={columns} sortBy={sortBy} onSort={setSortBy} styles={styles} />
-            <FixedSizeList
-              className={styles.scroller}
-              height={Math.max(0, bodyHeight - LIST_HEADER_HEIGHT)}
-              width={width}
-              itemCount={layout.rows}
-              itemSize={layout.rowHeight}
-              itemData={rowData}
-              itemKey={itemKey}
-              outerElementType={RowScroller}
-              innerElementType={Inner}
-              overscanCount={8}
-            >
-              {ListRow}
-            </FixedSizeList>
+            {list}
           </div>
         )}
       </div>

@@ -1,7 +1,7 @@
 import React, { useId } from 'react';
 import type { Pool } from '../model/pools';
 import { CHURN_HELP, count, percent, rate } from './format';
-import { EntryContext, labelsText, LevelTag, PoolName, Trend, UtilisationMeter, WaitingValue } from './parts';
+import { EntryContext, labelsText, LevelTag, PoolName, Trend, trendsOf, UtilisationMeter, WaitingValue } from './parts';
 
 const TREND_HEIGHT = 28;
 
@@ -44,7 +44,7 @@ export function PoolCard({ pool, ctx, width }: { pool: Pool; ctx: EntryContext; 
   const labels = labelsText(pool);
   const lifetime = lifetimeText(pool);
   const headroom = headroomText(pool);
-  const hasTrend = ctx.showTrend && (pool.trend.utilisation.length > 0 || pool.trend.waiting.length > 0);
+  const trends = ctx.showTrend ? trendsOf(pool, fmt) : [];
   const trendWidth = Math.max(40, Math.floor((width - 40) / 2));
   return (
     <article className={styles.card} role="listitem" aria-labelledby={titleId} data-testid="pool-entry">
@@ -84,35 +84,14 @@ export function PoolCard({ pool, ctx, width }: { pool: Pool; ctx: EntryContext; 
           {lifetime}
         </div>
       )}
-      {hasTrend && (
+      {trends.length > 0 && (
         <div className={styles.trends}>
-          {pool.trend.utilisation.length > 0 && (
-            <div className={styles.trend}>
-              <div className={styles.secondary}>Utilisation trend</div>
-              <Trend
-                label="Utilisation"
-                samples={pool.trend.utilisation}
-                width={trendWidth}
-                height={TREND_HEIGHT}
-                color={fmt.utilisation(pool)?.color ?? fmt.neutral}
-                max={1}
-                format={percent}
-              />
+          {trends.map((spec) => (
+            <div key={spec.kind} className={styles.trend}>
+              <div className={styles.secondary}>{spec.kind === 'utilisation' ? 'Utilisation trend' : 'Waiting trend'}</div>
+              <Trend spec={spec} width={trendWidth} height={TREND_HEIGHT} />
             </div>
-          )}
-          {pool.trend.waiting.length > 0 && (
-            <div className={styles.trend}>
-              <div className={styles.secondary}>Waiting trend</div>
-              <Trend
-                label="Waiting requests"
-                samples={pool.trend.waiting}
-                width={trendWidth}
-                height={TREND_HEIGHT}
-                color={pool.waitingLevel ? fmt.color(pool.waitingLevel.color) : fmt.neutral}
-                format={count}
-              />
-            </div>
-          )}
+          ))}
         </div>
       )}
     </article>

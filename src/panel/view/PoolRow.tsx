@@ -3,7 +3,7 @@ import { cx } from '@emotion/css';
 import type { Pool } from '../model/pools';
 import { SortOrder } from '../types';
 import { CHURN_HELP, count, percent } from './format';
-import { EntryContext, LevelTag, PoolName, Trend, UtilisationMeter, WaitingValue } from './parts';
+import { EntryContext, LevelTag, PoolName, Trend, trendsOf, UtilisationMeter, WaitingValue } from './parts';
 import { Styles } from './styles';
 
 type ColumnId = 'pool' | 'utilisation' | 'level' | 'active' | 'idle' | 'total' | 'waiting' | 'headroom' | 'churn' | 'trend';
@@ -86,18 +86,10 @@ function cellContent(column: Column, pool: Pool, ctx: EntryContext): React.React
       return pool.max === null ? '—' : `${count(pool.headroom)} of ${count(pool.max)}${pool.inUseLevel === 'warning' ? ' (low)' : ''}`;
     case 'churn':
       return pool.churn.createdPerAcquired === null ? '—' : percent(pool.churn.createdPerAcquired);
-    case 'trend':
-      return pool.trend.utilisation.length > 0 ? (
-        <Trend
-          label="Utilisation"
-          samples={pool.trend.utilisation}
-          width={column.basis}
-          height={24}
-          color={ctx.fmt.utilisation(pool)?.color ?? ctx.fmt.neutral}
-          max={1}
-          format={percent}
-        />
-      ) : null;
+    case 'trend': {
+      const utilisation = trendsOf(pool, ctx.fmt).find((spec) => spec.kind === 'utilisation');
+      return utilisation ? <Trend spec={utilisation} width={column.basis} height={24} /> : null;
+    }
   }
 }
 

@@ -6,7 +6,7 @@ import { Sparkline, useTheme2 } from '@grafana/ui';
 import { Level } from '../../rustydb/thresholds';
 import type { Sample } from '../model/extract';
 import type { Pool } from '../model/pools';
-import { count, Formatters } from './format';
+import { count, Formatters, percent } from './format';
 import type { PoolLink } from './links';
 import { Styles } from './styles';
 
@@ -105,18 +105,40 @@ function trendSummary(samples: Sample[], format: (v: number) => string): string 
   return `from ${format(values[0])} to ${format(values[values.length - 1])}, highest ${format(Math.max(...values))}`;
 }
 
-interface TrendProps {
+export interface TrendSpec {
+  kind: 'utilisation' | 'waiting';
   label: string;
   samples: Sample[];
-  width: number;
-  height: number;
   color: string;
   /** Utilisation is drawn on 0..1; waiting from zero to its highest value. */
   max?: number;
   format(value: number): string;
 }
 
-export function Trend({ label, samples, width, height, color, max, format }: TrendProps) {
+/** A pool's trends that have data, each in the colour of its current level. */
+export function trendsOf(pool: Pool, fmt: Formatters): TrendSpec[] {
+  const specs: TrendSpec[] = [
+    {
+      kind: 'utilisation',
+      label: 'Utilisation',
+      samples: pool.trend.utilisation,
+      color: fmt.utilisation(pool)?.color ?? fmt.neutral,
+      max: 1,
+      format: percent,
+    },
+    {
+      kind: 'waiting',
+      label: 'Waiting requests',
+      samples: pool.trend.waiting,
+      color: pool.waitingLevel ? fmt.color(pool.waitingLevel.color) : fmt.neutral,
+      format: count,
+    },
+  ];
+  return specs.filter((spec) => spec.samples.length > 0);
+}
+
+export function Trend({ spec, width, height }: { spec: TrendSpec; width: number; height: number }) {
+  const { label, samples, color, max, format } = spec;
   const theme = useTheme2();
   const sparkline = useMemo(() => {
     const values = samples.map((s) => s.value);
