@@ -72,7 +72,7 @@ export function parseFaults(input: unknown): Faults {
     throw new FaultError(`unknown fault field(s): ${unknown.join(', ')}; known: ${KNOWN_KEYS.join(', ')}`);
   }
   expectNumber(f, 'latencyMs', 0, 120_000);
-  expectNumber(f, 'status', 100, 599);
+  expectNumber(f, 'status', 200, 599);
   if (f.status !== undefined && !Number.isInteger(f.status)) {
     throw new FaultError('status must be an integer');
   }

@@ -1,17 +1,10 @@
 /**
  * Behaviour both profiles share because it is the same RustyDB handler code underneath: pagination arithmetic,
- * the `/api/v1/metrics` JSON map and its `prometheus_format` twin, and how a forced health status shows.
+ * the `/api/v1/metrics` JSON map and its `prometheus_format` twin, and the error and `SystemTime` renderings.
  */
-import type {
-  HealthResponse,
-  MetricData,
-  MetricsResponse,
-  PaginatedResponse,
-  QueryStatusResponse,
-} from '../../src/rustydb/api/types';
+import type { MetricData, MetricsResponse, PaginatedResponse } from '../../src/rustydb/api/types';
 import type { Context } from '../bodies';
-import { dropConnection, notFound, Reply } from '../http/reply';
-import type { HealthStatus } from '../types';
+import { notFound, Reply } from '../http/reply';
 
 export const DEFAULT_PAGE_SIZE = 50;
 
@@ -44,12 +37,6 @@ export function connectionPaging(ctx: Context): Paging {
   const page = Math.max(1, Number(ctx.query.page ?? 1));
   const pageSize = Math.min(100, Math.max(1, Number(ctx.query.page_size ?? DEFAULT_PAGE_SIZE)));
   return { page, pageSize };
-}
-
-/** `/sessions` does not clamp, and `page_size=0` divides by zero: the connection drops. */
-export function sessionPaging(ctx: Context): Paging | Reply {
-  const pageSize = Number(ctx.query.page_size ?? DEFAULT_PAGE_SIZE);
-  return pageSize === 0 ? dropConnection() : { page: Number(ctx.query.page ?? 1), pageSize };
 }
 
 /** Handlers that only echo the page numbers back. */
@@ -104,21 +91,6 @@ export function metricsResponse(nowSec: number, values: MetricsJsonValues): Metr
     metrics[key] = { value: values[key], unit: METRIC_UNITS[key], labels: {} };
   }
   return { timestamp: nowSec, metrics, prometheus_format: prometheusFormat(values) };
-}
-
-/** `/api/v1/admin/health` with every check stamped now, and a forced status if any. */
-export function adminHealth(base: HealthResponse, nowSec: number, forced: HealthStatus | undefined): HealthResponse {
-  const checks: HealthResponse['checks'] = {};
-  for (const [name, check] of Object.entries(base.checks)) {
-    const status = forced !== undefined && name === 'database' ? forced : check.status;
-    checks[name] = { ...check, status, last_check: nowSec };
-  }
-  return { ...base, status: forced ?? base.status, checks };
-}
-
-/** `/query/{id}/status` for an id the server knows nothing about: v0.6.5 echoes it with constant progress. */
-export function echoedQueryStatus(base: QueryStatusResponse, id: string): QueryStatusResponse {
-  return { ...base, query_id: id };
 }
 
 export function poolNotFound(id: string, nowSec: number): Reply {

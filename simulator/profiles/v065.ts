@@ -3,23 +3,22 @@
  * LIVE or SEMI (timestamps, request counters, TPS = requests ÷ 60, uptimes counted from the first access), the same
  * constants from `/pools/{id}/stats` whatever the id, and the ten real exposition families.
  */
-import type { PoolStatsResponse } from '../../src/rustydb/api/types';
+import type { HealthResponse, PoolStatsResponse } from '../../src/rustydb/api/types';
 import { METRICS, V065_EXPORTED_ORDER } from '../../src/rustydb/metrics';
 import type { Context, ContextBase, Handlers, ProfileImpl } from '../bodies';
 import { Exposition, FamilyValues } from '../exposition';
 import { FIXTURES as F } from '../fixtures';
-import { notFound } from '../http/reply';
-import type { Faults } from '../types';
+import { dropConnection, notFound, Reply } from '../http/reply';
+import type { Faults, HealthStatus } from '../types';
 import {
-  adminHealth,
   connectionPaging,
+  DEFAULT_PAGE_SIZE,
   echoPaging,
-  echoedQueryStatus,
   metricsResponse,
   MetricsJsonValues,
   paginated,
+  Paging,
   poolNotFound,
-  sessionPaging,
   systemTimeDebug,
 } from './common';
 
@@ -83,6 +82,22 @@ function poolStats(faults: Faults): PoolStatsResponse {
   };
 }
 
+/** `/api/v1/admin/health` with every check stamped now, and a forced status if any. */
+function adminHealth(nowSec: number, forced: HealthStatus | undefined): HealthResponse {
+  const checks: HealthResponse['checks'] = {};
+  for (const [name, check] of Object.entries(F.adminHealth.checks)) {
+    const status = forced !== undefined && name === 'database' ? forced : check.status;
+    checks[name] = { ...check, status, last_check: nowSec };
+  }
+  return { ...F.adminHealth, status: forced ?? F.adminHealth.status, checks };
+}
+
+/** `/sessions` does not clamp, and `page_size=0` divides by zero: the connection drops. */
+function sessionPaging(ctx: Context): Paging | Reply {
+  const pageSize = Number(ctx.query.page_size ?? DEFAULT_PAGE_SIZE);
+  return pageSize === 0 ? dropConnection() : { page: Number(ctx.query.page ?? 1), pageSize };
+}
+
 function probe<B extends { status: string; timestamp: number }>(body: B, ctx: Context): B {
   return { ...body, status: ctx.faults.health ?? body.status, timestamp: ctx.nowSec };
 }
@@ -115,7 +130,7 @@ export function v065Profile(): ProfileImpl {
   });
 
   const handlers: Handlers = {
-    adminHealth: (ctx) => adminHealth(F.adminHealth, ctx.nowSec, ctx.faults.health),
+    adminHealth: (ctx) => adminHealth(ctx.nowSec, ctx.faults.health),
     healthLiveness: (ctx) => probe(F.healthLiveness, ctx),
     healthReadiness: (ctx) => ({ ...probe(F.healthReadiness, ctx), ready: ctx.faults.health !== 'unhealthy' }),
     healthStartup: (ctx) => probe(F.healthStartup, ctx),
@@ -158,7 +173,8 @@ export function v065Profile(): ProfileImpl {
     },
     session: (ctx) => notFound('Session not found', ctx.nowSec),
     queryActive: () => F.queryActive,
-    queryStatus: (ctx) => echoedQueryStatus(F.queryStatus, ctx.id),
+    // Any id: the handler echoes it with constant progress.
+    queryStatus: (ctx) => ({ ...F.queryStatus, query_id: ctx.id }),
     profilingQueries: (ctx) => ({ ...F.profilingQueries, ...echoPaging(ctx) }),
     monitoringAsh: (ctx) => ({ ...F.monitoringAsh, time_range: { start: ctx.nowSec - 3600, end: ctx.nowSec } }),
     incidents: (ctx) => ({ ...F.incidents, ...echoPaging(ctx) }),

@@ -40,7 +40,7 @@ describe('control endpoint', () => {
     ['{not json', 'body is not valid JSON'],
     ['[]', 'faults must be a JSON object'],
     ['{"cpu": 95}', 'unknown fault field(s): cpu'],
-    ['{"status": 99}', 'status must be a number from 100 to 599'],
+    ['{"status": 99}', 'status must be a number from 200 to 599'],
     ['{"body": "garbage"}', 'body must be one of malformed, truncated, html, empty, text'],
     ['{"pathPattern": "("}', 'pathPattern is not a valid regular expression'],
     ['{"pool": {"active": 3}}', 'pool must be an object with a string id'],

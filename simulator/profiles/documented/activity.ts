@@ -19,11 +19,17 @@ import { STATEMENTS } from '../../model/catalogue';
 import { deadlocksOf, slowQueriesOf } from '../../model/history';
 import { pick, pickInt } from '../../model/prng';
 import { connectionOf, waitersOf } from '../../model/sessions';
-import { connectionPaging, paginated, Paging } from '../common';
+import { connectionPaging, echoPaging, paginated, Paging } from '../common';
 import type { View } from './view';
 
 export function page<T>(items: T[], { page: p, pageSize }: Paging): T[] {
   return items.slice((p - 1) * pageSize, p * pageSize);
+}
+
+/** Pages a list by `?page=&page_size=`, echoed back as given (a page size of 0 reads as 1). */
+export function pageOf<T>(items: T[], ctx: Context): { items: T[]; page: number; page_size: number } {
+  const echoed = echoPaging(ctx);
+  return { items: page(items, { page: echoed.page, pageSize: Math.max(1, echoed.page_size) }), ...echoed };
 }
 
 function paginate<T>(items: T[], paging: Paging): PaginatedResponse<T> {

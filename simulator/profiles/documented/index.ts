@@ -13,11 +13,11 @@ import { alertsOf, incidentsOf, logsOf } from '../../model/conditions';
 import { deadlocksOf, threatsOf } from '../../model/history';
 import { activeQueriesOf, ashSamplesOf, waitingLocks } from '../../model/sessions';
 import { World } from '../../model/world';
-import { echoPaging, metricsResponse, poolNotFound } from '../common';
+import { metricsResponse, poolNotFound } from '../common';
 import {
   activityBodies,
   lockWaitGraph,
-  page,
+  pageOf,
   queryProfiles,
   queryStats,
   sessionStats,
@@ -107,9 +107,8 @@ export function documentedProfile(seed: number, startMs: number): ProfileImpl {
     statsQueries: at(queryStats),
     logs: at((v, ctx) => {
       const entries = logsOf(world, seed, v.snap);
-      const { page: p, page_size: pageSize } = echoPaging(ctx);
-      const shown = page(entries, { page: p, pageSize: Math.max(1, pageSize) });
-      return { entries: shown, total_count: entries.length, has_more: p * pageSize < entries.length };
+      const { items, page, page_size } = pageOf(entries, ctx);
+      return { entries: items, total_count: entries.length, has_more: page * page_size < entries.length };
     }),
     alerts: at((v) => {
       const alerts = alertsOf(world, v.snap);
@@ -148,12 +147,8 @@ export function documentedProfile(seed: number, startMs: number): ProfileImpl {
     ),
     profilingQueries: at((v, ctx) => {
       const profiles = queryProfiles(v);
-      const paging = echoPaging(ctx);
-      return {
-        profiles: page(profiles, { page: paging.page, pageSize: Math.max(1, paging.page_size) }),
-        total_count: profiles.length,
-        ...paging,
-      };
+      const { items, page, page_size } = pageOf(profiles, ctx);
+      return { profiles: items, total_count: profiles.length, page, page_size };
     }),
     monitoringAsh: at((v) => {
       const samples = ashSamplesOf(seed, v.sessions, v.snap.nowSec);
@@ -166,12 +161,8 @@ export function documentedProfile(seed: number, startMs: number): ProfileImpl {
     }),
     incidents: at((v, ctx) => {
       const incidents = incidentsOf(seed, v.snap);
-      const paging = echoPaging(ctx);
-      return {
-        incidents: page(incidents, { page: paging.page, pageSize: Math.max(1, paging.page_size) }),
-        total_count: incidents.length,
-        ...paging,
-      };
+      const { items, page, page_size } = pageOf(incidents, ctx);
+      return { incidents: items, total_count: incidents.length, page, page_size };
     }),
     transactionsActive: at((v) => v.transactions),
     transaction: at(transactionDetails),
