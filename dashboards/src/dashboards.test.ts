@@ -7,7 +7,7 @@ import { grafanaSteps, THRESHOLDS } from '../../src/rustydb/thresholds';
 import { DASHBOARDS } from './boards';
 import { GRID_COLUMNS, SCHEMA_VERSION, SECTIONS, SHARED_TAG } from './lib/dashboard';
 import { PROMETHEUS, RUSTYDB } from './lib/datasources';
-import { NEUTRAL_STEPS } from './lib/panels';
+import { NEUTRAL_STEPS, POOL_STATS_PANEL } from './lib/panels';
 import {
   annotationExprs,
   contentPanels,
@@ -235,6 +235,15 @@ describe('generated dashboards', () => {
       })
     );
     expect(problems).toEqual([]);
+  });
+
+  it("the pool-stats panels colour waiting requests with the guide's waiting levels", () => {
+    const pools = dashboards.flatMap(({ json }) => contentPanels(json).filter((p) => p.type === POOL_STATS_PANEL));
+    expect(pools.length).toBeGreaterThanOrEqual(3);
+    for (const p of pools) {
+      expect(p.fieldConfig?.defaults?.custom?.waitingThresholds?.steps).toEqual(grafanaSteps(THRESHOLDS.poolWaiting));
+      expect(p.fieldConfig?.defaults?.thresholds?.steps).toEqual(grafanaSteps(THRESHOLDS.poolUtilisation));
+    }
   });
 
   /** The signals with alert levels, and a metric whose panels must show them. */

@@ -6,6 +6,7 @@
 import { QueryType } from '../../../src/datasource/types';
 import { PanelSpec, stateMappings } from '../lib/panels';
 import { rustydb } from '../lib/targets';
+import { poolStatsDisplay } from './poolPanels';
 
 const escape = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -156,7 +157,7 @@ export const poolStatsLive: PanelSpec = {
   description:
     "Every pool RustyDB lists, from its pool stats (`/api/v1/pools/{id}/stats`): utilisation = active / (active + idle) against 80 % / 95 %, and waiting requests against 5 / 20. v0.6.5 answers every pool's stats with the default pool's numbers.",
   unit: 'percentunit',
-  levels: 'poolUtilisation',
+  ...poolStatsDisplay(),
   targets: [rustydb({ queryType: QueryType.PoolStats })],
 };
 

@@ -1,6 +1,27 @@
+import { DEFAULT_OPTIONS, PoolStatsOptions } from '../../../src/panel/types';
+import { grafanaSteps, THRESHOLDS } from '../../../src/rustydb/thresholds';
 import type { PanelSpec } from '../lib/panels';
 import { sel, sumBy } from '../lib/promql';
 import { prom } from '../lib/targets';
+
+export const POOLS_UID = 'rustydb-pools';
+
+/** Each pool opens the Pools dashboard on that pool (the panel fills `${pool}`), keeping job, instance and time. */
+const POOL_DRILLDOWN = `/d/${POOLS_UID}?var-pool=\${pool}&\${job:queryparam}&\${instance:queryparam}&\${__url_time_range}`;
+
+/**
+ * The pool-stats panel's options and its waiting-requests levels (the panel's own field config), from the guide's
+ * thresholds like every other level; utilisation uses the standard thresholds (`levels: 'poolUtilisation'`).
+ */
+export function poolStatsDisplay(
+  options: Partial<PoolStatsOptions> = {}
+): Pick<PanelSpec, 'options' | 'custom' | 'levels'> {
+  return {
+    levels: 'poolUtilisation',
+    options: { ...DEFAULT_OPTIONS, poolLinkUrl: POOL_DRILLDOWN, ...options },
+    custom: { waitingThresholds: { mode: 'absolute', steps: grafanaSteps(THRESHOLDS.poolWaiting) } },
+  };
+}
 
 type PoolMetric =
   | 'rustydb_connection_pool_active'
@@ -67,7 +88,7 @@ export function poolPanels(poolMatch?: string) {
     description:
       "Each pool's utilisation and waiting requests from Prometheus' `rustydb_connection_pool_*` series, with the trend over the time range. Colours follow the guide's levels (utilisation 80 % / 95 %, waiting 5 / 20).",
     unit: 'percentunit',
-    levels: 'poolUtilisation',
+    ...poolStatsDisplay(),
     targets: [
       prom(poolSeries('rustydb_connection_pool_active'), 'active'),
       prom(poolSeries('rustydb_connection_pool_idle'), 'idle'),

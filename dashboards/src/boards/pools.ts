@@ -2,12 +2,12 @@ import type { DashboardSpec } from '../lib/dashboard';
 import { labelVariable } from '../lib/variables';
 import { connectionsInUse, connectionsVsMax } from './common';
 import { poolConfig, poolStatsLive } from './live';
-import { poolPanels } from './poolPanels';
+import { poolPanels, POOLS_UID } from './poolPanels';
 
 const pools = poolPanels('pool=~"$pool"');
 
 export const poolsDashboard: DashboardSpec = {
-  uid: 'rustydb-pools',
+  uid: POOLS_UID,
   title: 'RustyDB / Connection pools',
   description:
     "Every connection pool's utilisation and queue, live from RustyDB's pool stats and over time from Prometheus.",

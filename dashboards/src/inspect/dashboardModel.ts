@@ -1,5 +1,7 @@
 /** Reading the generated dashboard JSON: what Grafana would load and run. */
 
+type Steps = Array<{ value: number | null; color: string }>;
+
 export interface PanelJson {
   id: number;
   type: string;
@@ -8,7 +10,11 @@ export interface PanelJson {
   datasource?: { type: string; uid: string };
   gridPos: { x: number; y: number; w: number; h: number };
   fieldConfig?: {
-    defaults?: { unit?: string; thresholds?: { steps: Array<{ value: number | null; color: string }> } };
+    defaults?: {
+      unit?: string;
+      thresholds?: { steps: Steps };
+      custom?: { waitingThresholds?: { steps: Steps } };
+    };
   };
   options?: Record<string, unknown>;
   targets?: Array<Record<string, unknown> & { refId: string; datasource?: { type: string; uid: string } }>;
