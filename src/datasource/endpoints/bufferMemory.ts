@@ -1,6 +1,7 @@
 import { THRESHOLDS } from '../../rustydb/thresholds';
 import { viewRunner } from './area';
 import { snapshotParser } from './parse/parsers';
+import { placeholderNotices } from './placeholders';
 import { f, ratio, Row } from './parse/read';
 
 export const parseBufferStats = snapshotParser(
@@ -17,7 +18,11 @@ export const parseBufferStats = snapshotParser(
     f.num('writes', 'Writes'),
     f.num('flushes', 'Flushes'),
   ],
-  { name: 'buffer pool', derive: (record: Row) => ({ dirty_ratio: ratio(record.dirty_pages, record.total_pages) }) }
+  {
+    name: 'buffer pool',
+    derive: (record: Row) => ({ dirty_ratio: ratio(record.dirty_pages, record.total_pages) }),
+    notices: (record) => placeholderNotices('bufferPool', record),
+  }
 );
 
 export const parseHitRatio = snapshotParser(
@@ -58,7 +63,7 @@ export const parseMemoryStatus = snapshotParser(
     f.num('query_context_bytes', 'Query contexts', 'bytes'),
     f.num('temp_bytes', 'Temporary', 'bytes'),
   ],
-  { name: 'memory' }
+  { name: 'memory', notices: (record) => placeholderNotices('memory', record) }
 );
 
 export const parseMemoryPressure = snapshotParser(

@@ -2,6 +2,7 @@ import { ENDPOINTS } from '../../rustydb/api/endpoints';
 import { Parser, viewRunner } from './area';
 import { snapshotFrame, tableFrame } from './parse/frames';
 import { emptyNotices } from './parse/parsers';
+import { placeholderNotices } from './placeholders';
 import { asObject, f, isRow, Issues, Row } from './parse/read';
 
 const HEALTH = ENDPOINTS.adminHealth.path;
@@ -49,6 +50,7 @@ export const parseHealthStatus: Parser = (body, ctx) => {
     snapshotFrame(ctx, { ...record, healthy: healthyOf(record.status) }, STATUS_FIELDS, new Issues(HEALTH), {
       name: 'health',
       path: HEALTH,
+      notices: placeholderNotices('health', record),
     }),
   ];
 };

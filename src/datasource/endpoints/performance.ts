@@ -1,8 +1,9 @@
-import { DataFrame, QueryResultMetaNotice } from '@grafana/data';
+import { DataFrame } from '@grafana/data';
 import { ENDPOINTS } from '../../rustydb/api/endpoints';
 import { THRESHOLDS } from '../../rustydb/thresholds';
 import { Parser, viewRunner } from './area';
 import { snapshotFrame } from './parse/frames';
+import { placeholderNotices } from './placeholders';
 import { snapshotParser } from './parse/parsers';
 import { asObject, f, FieldSpec, isRow, Issues, Row } from './parse/read';
 
@@ -18,32 +19,9 @@ export const PERFORMANCE_FIELDS = [
   f.num('deadlocks', 'Deadlocks', 'short', { threshold: THRESHOLDS.deadlocks }),
 ];
 
-/** The values RustyDB v0.6.5 hard-codes in `/stats/performance` (CONTRACT §3.5). */
-const V065_PLACEHOLDERS: Row = {
-  cache_hit_ratio: 0.95,
-  disk_io_read_bytes: 0,
-  disk_io_write_bytes: 0,
-  locks_held: 0,
-  deadlocks: 0,
-};
-
-function performancePlaceholderNotices(record: Row): QueryResultMetaNotice[] {
-  const placeholders = Object.entries(V065_PLACEHOLDERS).every(([key, value]) => record[key] === value);
-  return placeholders
-    ? [
-        {
-          severity: 'info',
-          text:
-            'These look like RustyDB v0.6.5 placeholders: cache hit ratio 0.95, disk I/O, locks and deadlocks are constants, ' +
-            'and "transactions per second" is HTTP requests since start ÷ 60. Only CPU and memory are measured.',
-        },
-      ]
-    : [];
-}
-
 export const parsePerformanceFrames: Parser = snapshotParser('statsPerformance', PERFORMANCE_FIELDS, {
   name: 'performance',
-  notices: performancePlaceholderNotices,
+  notices: (record) => placeholderNotices('performance', record),
 });
 
 /** The performance snapshot as one frame, for code outside the datasource (the app's home page). */

@@ -4,6 +4,7 @@ import { THRESHOLDS } from '../../rustydb/thresholds';
 import { messageOf, RustyDBError } from '../transport/errors';
 import { AreaContext, AreaRunner, ParseContext, viewRunner } from './area';
 import { snapshotFrame } from './parse/frames';
+import { placeholderNotices } from './placeholders';
 import { listParser, listRows } from './parse/parsers';
 import { asObject, f, Issues, numberOf, ratio, Row } from './parse/read';
 
@@ -31,17 +32,6 @@ const POOL_STATS_FIELDS = [
   f.num('total_destroyed', 'Connections destroyed', 'short'),
 ];
 
-/** What RustyDB v0.6.5 answers for every pool id (CONTRACT §3.12). */
-const V065_POOL_STATS: Row = {
-  active_connections: 25,
-  idle_connections: 15,
-  total_connections: 40,
-  waiting_requests: 2,
-  total_acquired: 5000,
-  total_created: 50,
-  total_destroyed: 10,
-};
-
 export const parsePools = listParser('pools', POOL_CONFIG_FIELDS, { name: 'pools' });
 
 /** The pool configs by id. */
@@ -67,12 +57,7 @@ function poolStatsNotices(asked: string, record: Row): QueryResultMetaNotice[] {
         `the id in /pools/{id}/stats, so these numbers are not "${asked}"'s.`,
     });
   }
-  if (Object.entries(V065_POOL_STATS).every(([key, value]) => record[key] === value)) {
-    notices.push({
-      severity: 'info',
-      text: `Pool "${asked}": 25 active, 15 idle, 2 waiting are the constants RustyDB v0.6.5 answers for every pool, not measurements.`,
-    });
-  }
+  notices.push(...placeholderNotices('poolStats', record, `Pool "${asked}"`));
   return notices;
 }
 

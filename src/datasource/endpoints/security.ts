@@ -176,7 +176,6 @@ const simpleViews = viewRunner({
 
 const AUDIT_VIEWS = { auditLogs: parseAuditLogs, failedLogins: parseFailedLogins };
 
-
 export const runSecurity: AreaRunner = async (query, ctx) => {
   const audit = AUDIT_VIEWS[query.view as keyof typeof AUDIT_VIEWS];
   if (!audit) {
