@@ -281,6 +281,19 @@ describe('sorting and filtering', () => {
     expect(screen.getByText('No pool matches the filter.')).toBeInTheDocument();
   });
 
+  it('follows a new filter from the options (a dashboard variable changed) after the user typed one', async () => {
+    const setup = { series: [statsTable(rows)], options: { filter: 'crit' } };
+    const { rerender } = renderPanel(setup);
+    await userEvent.type(screen.getByRole('textbox', { name: 'Filter pools' }), 'x');
+    expect(order()).toEqual([]);
+    rerender(
+      <ThemeContext.Provider value={createTheme()}>
+        <PoolStatsPanel {...panelProps({ ...setup, options: { filter: 'wait' } })} />
+      </ThemeContext.Provider>
+    );
+    expect(order()).toEqual(['d-wait']);
+  });
+
   it('shows only one level when its count is pressed', async () => {
     renderPanel({ series: [statsTable(rows)] });
     const critical = screen.getByRole('button', { name: '2 critical' });

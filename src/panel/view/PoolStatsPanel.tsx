@@ -4,7 +4,7 @@ import { useStyles2, useTheme2 } from '@grafana/ui';
 import { panelModel } from '../model/panelModel';
 import type { Pool } from '../model/pools';
 import { levelSettings } from '../model/settings';
-import { PoolFieldConfig, PoolStatsOptions } from '../types';
+import { FieldMapping, PoolFieldConfig, PoolStatsOptions } from '../types';
 import { makeFormatters } from './format';
 import { poolLinks } from './links';
 import { MissingFields, PanelMessage, queryErrors } from './PanelMessage';
@@ -13,11 +13,14 @@ import { getStyles } from './styles';
 
 type Props = PanelProps<PoolStatsOptions>;
 
+/** Stable, so the model is not rebuilt on every render of a panel with no field mapping. */
+const NO_MAPPING: FieldMapping = {};
+
 export function PoolStatsPanel({ data, options, fieldConfig, width, height, replaceVariables }: Props) {
   const theme = useTheme2();
   const styles = useStyles2(getStyles);
   const settings = useMemo(() => levelSettings(fieldConfig as FieldConfigSource<PoolFieldConfig>), [fieldConfig]);
-  const model = useMemo(() => panelModel(data.series, options.fields ?? {}, settings), [data.series, options.fields, settings]);
+  const model = useMemo(() => panelModel(data.series, options.fields ?? NO_MAPPING, settings), [data.series, options.fields, settings]);
   const fmt = useMemo(() => makeFormatters(fieldConfig.defaults, theme), [fieldConfig.defaults, theme]);
   const linkTemplate = options.poolLinkUrl ?? '';
   const linksFor = useCallback((pool: Pool) => poolLinks(pool, linkTemplate, replaceVariables), [linkTemplate, replaceVariables]);
