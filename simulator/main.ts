@@ -56,7 +56,8 @@ async function main(): Promise<void> {
   const sim = await startSimulator(options);
   console.log(`RustyDB simulator (profile ${options.profile}, seed ${options.seed})`);
   console.log(`REST     ${sim.url}   (faults: ${sim.url}/__sim/faults)`);
-  console.log(`metrics  ${sim.metricsUrl ?? 'none (v0.6.5 serves only /api/v1/metrics/prometheus)'}`);
+  const noExporter = options.profile === 'v0.6.5' ? 'none (v0.6.5 serves only /api/v1/metrics/prometheus)' : 'none';
+  console.log(`metrics  ${sim.metricsUrl ?? noExporter}`);
   const stop = (signal: string) => {
     console.log(`${signal}: stopping`);
     sim.close().then(
