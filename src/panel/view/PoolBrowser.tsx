@@ -77,14 +77,15 @@ interface RowData {
 function CardRow({ index, style, data }: ListChildComponentProps<RowData>) {
   const { pools, layout, ctx, cardWidth } = data;
   const row = pools.slice(index * layout.columns, (index + 1) * layout.columns);
-  const rowStyle: CSSProperties = { ...style, height: (style.height as number) - GAP };
+  const rowStyle: CSSProperties = {
+    ...style,
+    height: (style.height as number) - GAP,
+    gridTemplateColumns: `repeat(${layout.columns}, minmax(0, 1fr))`,
+  };
   return (
     <div role="none" className={ctx.styles.cardRow} style={rowStyle}>
       {row.map((pool) => (
         <PoolCard key={pool.key} pool={pool} ctx={ctx} width={cardWidth} />
-      ))}
-      {Array.from({ length: layout.columns - row.length }, (_, i) => (
-        <div key={i} role="none" className={ctx.styles.cardSpacer} />
       ))}
     </div>
   );

@@ -1,6 +1,7 @@
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { Level } from '../../rustydb/thresholds';
+import { GAP } from '../model/layout';
 
 /** Every colour is a theme token, so light and dark themes both work. */
 export function getStyles(theme: GrafanaTheme2) {
@@ -31,9 +32,9 @@ export function getStyles(theme: GrafanaTheme2) {
     scroller: css({
       '&:focus-visible': { outline: `2px solid ${theme.colors.primary.main}`, outlineOffset: -2 },
     }),
-    cardRow: css({ display: 'flex', gap: theme.spacing(1) }),
+    // The layout's gap, which card widths and row heights are computed with.
+    cardRow: css({ display: 'grid', gap: GAP }),
     card: css({
-      flex: '1 1 0',
       minWidth: 0,
       display: 'flex',
       flexDirection: 'column',
@@ -44,7 +45,6 @@ export function getStyles(theme: GrafanaTheme2) {
       borderRadius: theme.shape.radius.default,
       overflow: 'hidden',
     }),
-    cardSpacer: css({ flex: '1 1 0', minWidth: 0 }),
     cardHeader: css({ display: 'flex', alignItems: 'baseline', gap: theme.spacing(1), minWidth: 0 }),
     poolName: css({ ...theme.typography.h6, ...ellipsis, margin: 0, flex: '1 1 auto', minWidth: 0 }),
     rowPoolName: css({ ...ellipsis, fontWeight: theme.typography.fontWeightMedium }),
