@@ -19,6 +19,8 @@ export interface Threshold {
   for?: string;
   /** Grafana unit id of the value the levels apply to. */
   unit: string;
+  /** Whole counts of events: the first value above a limit is the limit plus one. */
+  countable?: boolean;
 }
 
 export const THRESHOLDS = {
@@ -27,13 +29,13 @@ export const THRESHOLDS = {
   cacheHitRatio: { direction: 'below', warning: 0.9, critical: 0.8, for: '10m', unit: 'percentunit' },
   transactionsPerSecond: { direction: 'below', warning: 50, critical: 10, for: '10m', unit: 'ops' },
   locksHeld: { direction: 'above', warning: 500, critical: 1000, for: '5m', unit: 'short' },
-  deadlocks: { direction: 'above', warning: 1, critical: 5, for: '5m', unit: 'short' },
+  deadlocks: { direction: 'above', warning: 1, critical: 5, for: '5m', unit: 'short', countable: true },
   poolUtilisation: { direction: 'above', warning: 0.8, critical: 0.95, for: '5m', unit: 'percentunit' },
   poolWaiting: { direction: 'above', warning: 5, critical: 20, for: '5m', unit: 'short' },
   connectionsInUse: { direction: 'above', warning: 0.9, for: '5m', unit: 'percentunit' },
   failedLoginsPerMinute: { direction: 'above', warning: 10, for: '1m', unit: 'short' },
   /** The guide: any threat detected within a minute is critical. */
-  threatsDetected: { direction: 'above', critical: 0, for: '1m', unit: 'short' },
+  threatsDetected: { direction: 'above', critical: 0, for: '1m', unit: 'short', countable: true },
   /** Not in the guide (replication is an `ext` metric): a replica more than 30 s / 5 min behind. */
   replicationLagSeconds: { direction: 'above', warning: 30, critical: 300, for: '5m', unit: 's' },
 } as const satisfies Record<string, Threshold>;
@@ -79,9 +81,10 @@ const LEVEL_COLORS: Record<Level, string> = { ok: 'green', warning: 'orange', cr
 /**
  * The levels as Grafana threshold steps (`fieldConfig.defaults.thresholds.steps`). Grafana colours a value with the
  * highest step whose value it reaches, so `above` steps start at the limits and `below` steps run from red upwards.
+ * Countable levels start one above the limit, so that no deadlock or threat (0) is not coloured as one.
  */
 export function grafanaSteps(threshold: Threshold): ThresholdStep[] {
-  const { warning, critical } = threshold;
+  const { warning, critical } = countableSteps(threshold);
   if (threshold.direction === 'above') {
     return [
       { value: null, color: LEVEL_COLORS.ok },
@@ -95,4 +98,13 @@ export function grafanaSteps(threshold: Threshold): ThresholdStep[] {
     ...(critical !== undefined && warning !== undefined ? [{ value: critical, color: LEVEL_COLORS.warning }] : []),
     { value: warning ?? critical ?? 0, color: LEVEL_COLORS.ok },
   ];
+}
+
+function countableSteps({ warning, critical, countable, direction }: Threshold): Pick<Threshold, 'warning' | 'critical'> {
+  if (!countable) {
+    return { warning, critical };
+  }
+  const firstCrossing = (limit: number | undefined) =>
+    limit === undefined ? undefined : direction === 'above' ? limit + 1 : limit - 1;
+  return { warning: firstCrossing(warning), critical: firstCrossing(critical) };
 }
