@@ -1,5 +1,5 @@
 import React from 'react';
-import { Navigate, Route, Routes } from 'react-router-dom';
+import { Route, Routes } from 'react-router-dom';
 import { AppRootProps } from '@grafana/data';
 import { GettingStarted } from '../pages/GettingStarted/GettingStarted';
 import { Home } from '../pages/Home/Home';
@@ -10,9 +10,9 @@ function App({ meta }: AppRootProps<AppSettings>) {
   const settings = readAppSettings(meta.jsonData);
   return (
     <Routes>
-      <Route path={ROUTES.Home} element={<Home settings={settings} />} />
       <Route path={ROUTES.GettingStarted} element={<GettingStarted />} />
-      <Route path="*" element={<Navigate to={ROUTES.Home} replace />} />
+      {/* The home page answers every other path, as the app's default page. */}
+      <Route path="*" element={<Home settings={settings} />} />
     </Routes>
   );
 }

@@ -54,7 +54,6 @@ export function instanceSettings(uid: string, name: string, jsonData: RustyDBOpt
   return {
     uid,
     name,
-    id: 1,
     type: DATASOURCE_TYPE,
     url: `/api/datasources/proxy/uid/${uid}`,
     access: 'proxy',
