@@ -16,6 +16,8 @@
  * - `@grafana/runtime` is aliased to harness/runtime-stub.ts; `alias` adds or replaces aliases.
  * - `mode: 'production'` bundles React's production build (for timing); the default development build reports
  *   React warnings as console errors, which tests should treat as failures.
+ * - `roots` serves more directories (URL prefix → directory, e.g. a built plugin's dist/); `handle` answers requests
+ *   before the static files (e.g. a fake Grafana API), returning true for those it takes.
  * - close() closes Chromium, the server and deletes the temp dirs. Call it in afterAll.
  */
 import fs from 'fs';
@@ -23,7 +25,7 @@ import os from 'os';
 import path from 'path';
 import { BrowserContext, chromium, Page } from 'playwright-core';
 import { bundlePage } from './bundle';
-import { serveStatic, StaticServer } from './server';
+import { RequestHandler, serveStatic, StaticServer } from './server';
 
 export const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -43,6 +45,8 @@ export interface HarnessOptions {
   entry: string;
   alias?: Record<string, string>;
   mode?: 'development' | 'production';
+  roots?: Record<string, string>;
+  handle?: RequestHandler;
 }
 
 export interface OpenOptions {
@@ -67,7 +71,7 @@ export function chromiumAvailable(): boolean {
   return fs.existsSync(CHROMIUM);
 }
 
-export async function startHarness({ entry, alias = {}, mode = 'development' }: HarnessOptions): Promise<Harness> {
+export async function startHarness({ entry, alias = {}, mode = 'development', roots = {}, handle }: HarnessOptions): Promise<Harness> {
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'harness-page-'));
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'harness-chromium-'));
   let server: StaticServer | undefined;
@@ -85,7 +89,7 @@ export async function startHarness({ entry, alias = {}, mode = 'development' }: 
       mode,
       alias: { '@grafana/runtime': path.join(__dirname, 'runtime-stub.ts'), ...alias },
     });
-    server = await serveStatic({ '/public/build/img/': path.join(ICONS, 'dist/public/img'), '/': outDir });
+    server = await serveStatic({ '/public/build/img/': path.join(ICONS, 'dist/public/img'), '/': outDir, ...roots }, handle);
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: true,

@@ -22,11 +22,17 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serves files from `roots` (URL prefix → directory) on 127.0.0.1 at a free port. */
-export async function serveStatic(roots: Record<string, string>): Promise<StaticServer> {
+/** Takes a request before the static files (a fake API, say): true when it answers it, now or later. */
+export type RequestHandler = (req: http.IncomingMessage, res: http.ServerResponse) => boolean;
+
+/** Serves files from `roots` (URL prefix → directory) on 127.0.0.1 at a free port; `handle` sees each request first. */
+export async function serveStatic(roots: Record<string, string>, handle?: RequestHandler): Promise<StaticServer> {
   const missing: string[] = [];
   const prefixes = Object.keys(roots).sort((a, b) => b.length - a.length);
   const server = http.createServer((req, res) => {
+    if (handle?.(req, res)) {
+      return;
+    }
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const prefix = prefixes.find((p) => pathname.startsWith(p));
     const root = prefix === undefined ? undefined : path.resolve(roots[prefix]);
