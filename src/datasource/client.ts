@@ -66,6 +66,10 @@ export interface RunOptions {
   scopedVars?: ScopedVars;
 }
 
+/** A setting that must be a positive number; anything else (unset, 0, text typed into the field) means the default. */
+const positive = (value: number | undefined, fallback: number) =>
+  typeof value === 'number' && value > 0 ? value : fallback;
+
 const toQueryError = (err: unknown, refId: string): DataQueryError => ({
   refId,
   message: messageOf(err),
@@ -95,28 +99,23 @@ export class RustyDBClient {
     private readonly settings: ClientSettings,
     deps: ClientDeps
   ) {
-    const {
-      authType = 'none',
-      timeoutSeconds = DEFAULT_TIMEOUT_SECONDS,
-      serverUrl,
-      liveIntervalMs,
-    } = settings.jsonData;
+    const { authType = 'none', timeoutSeconds, serverUrl, liveIntervalMs } = settings.jsonData ?? {};
     this.proxy = {
       routeBase: `${settings.url ?? ''}/${PROXY_ROUTE[authType] ?? PROXY_ROUTE.none}`,
       serverUrl,
-      timeoutMs: timeoutSeconds * 1000,
+      timeoutMs: positive(timeoutSeconds, DEFAULT_TIMEOUT_SECONDS) * 1000,
       fetch: deps.fetch,
     };
     this.replace = deps.replace ?? noTemplates;
     this.now = deps.now ?? Date.now;
     this.retry = deps.retry ?? RATE_LIMIT_RETRY;
     this.shared = new SharedRequests(deps.sharingTtlMs ?? SHARING_TTL_MS, this.now);
-    this.liveIntervalMs = Math.max(MIN_LIVE_INTERVAL_MS, liveIntervalMs ?? DEFAULT_LIVE_INTERVAL_MS);
+    this.liveIntervalMs = Math.max(MIN_LIVE_INTERVAL_MS, positive(liveIntervalMs, DEFAULT_LIVE_INTERVAL_MS));
   }
 
   /** A JSON GET of a RustyDB path: shared with identical requests, retried while rate limited, errors classified. */
   get(path: string, maxAgeMs?: number): Promise<unknown> {
-    if (!this.settings.jsonData.serverUrl) {
+    if (!this.proxy.serverUrl) {
       return Promise.reject(
         new RustyDBError(
           'invalidQuery',
@@ -147,7 +146,7 @@ export class RustyDBClient {
 
   /** "Save & test": reachable, RustyDB, healthy, which version; and what to do when not. */
   async testDatasource(): Promise<TestDataSourceResponse> {
-    const { serverUrl } = this.settings.jsonData;
+    const { serverUrl } = this.proxy;
     if (!serverUrl) {
       return {
         status: 'error',

@@ -197,3 +197,21 @@ describe('live mode', () => {
     subscription.unsubscribe();
   });
 });
+
+describe('settings that are not numbers', () => {
+  it('fall back to the defaults instead of polling in a tight loop or timing out at once', async () => {
+    const { fetch, calls } = fakeFetch((path) => ({ data: fixtureFor(path, 'plain') }));
+    const client = new RustyDBClient(
+      { url: PROXY, jsonData: { serverUrl: 'http://rustydb:8080', liveIntervalMs: NaN, timeoutSeconds: -1 } },
+      { fetch, now: () => clock }
+    );
+    expect(client.liveIntervalMs).toBe(5000);
+    const subscription = client
+      .query(request([{ refId: 'A', queryType: QueryType.Performance, live: true }]))
+      .subscribe();
+    await tick(0);
+    await tick(4999);
+    expect(calls).toHaveLength(1);
+    subscription.unsubscribe();
+  });
+});
