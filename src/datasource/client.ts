@@ -226,17 +226,23 @@ export class RustyDBClient {
   private streamKey(target: RustyDBQuery, request: DataQueryRequest<RustyDBQuery>, intervalMs: number): string {
     const expand = (text?: string) => (text ? expandTemplate(text, this.replace, request.scopedVars) : []);
     const list = (texts?: string[]) => expandList(texts, this.replace, request.scopedVars);
-    const resolved = {
-      type: expand(target.queryType),
-      view: expand(target.view),
-      ids: [list(target.poolIds), list(target.nodeIds), list(target.replicaIds), list(target.levels)],
-      path: expand(target.path),
-      audit: target.audit,
-      events: target.eventSource,
-      range: [String(request.range.raw.from), String(request.range.raw.to)],
-      intervalMs,
-    };
-    return `rustydb/${this.settings.uid ?? ''}/${request.dashboardUID ?? ''}/${request.panelId ?? ''}/${target.refId}/${JSON.stringify(resolved)}`;
+    let query: unknown;
+    try {
+      query = {
+        type: expand(target.queryType),
+        view: expand(target.view),
+        ids: [list(target.poolIds), list(target.nodeIds), list(target.replicaIds), list(target.levels)],
+        path: expand(target.path),
+        audit: target.audit,
+        events: target.eventSource,
+      };
+    } catch {
+      // A query that cannot expand fails in its first poll, with the reason; its key only needs to be stable.
+      query = target;
+    }
+    const range = [String(request.range.raw.from), String(request.range.raw.to)];
+    const scope = [this.settings.uid, request.dashboardUID, request.panelId, target.refId].map((part) => part ?? '');
+    return `rustydb/${scope.join('/')}/${JSON.stringify({ query, range, intervalMs })}`;
   }
 
   /** Runs one target; never throws: failures become errors beside whatever frames could be read. */

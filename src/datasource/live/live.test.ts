@@ -215,3 +215,23 @@ describe('settings that are not numbers', () => {
     subscription.unsubscribe();
   });
 });
+
+describe('a live query that cannot expand', () => {
+  it('streams its error instead of breaking the other targets', async () => {
+    variables = { a: Array.from({ length: 20 }, (_, i) => `a${i}`), b: Array.from({ length: 20 }, (_, i) => `b${i}`) };
+    const { client } = setup();
+    const packets: DataQueryResponse[] = [];
+    const subscription = client
+      .query(
+        request([
+          { refId: 'A', queryType: QueryType.PoolStats, poolIds: ['$a$b'], live: true },
+          { refId: 'B', queryType: QueryType.Performance },
+        ])
+      )
+      .subscribe((p) => packets.push(p));
+    await tick(0);
+    expect(packets.find((p) => p.key === 'B')?.data).toHaveLength(1);
+    expect(packets.find((p) => p.key !== 'B')?.errors?.[0].message).toMatch(/expands to more than 100 values/);
+    subscription.unsubscribe();
+  });
+});
