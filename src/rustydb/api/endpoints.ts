@@ -190,7 +190,9 @@ export function endpointPath(key: EndpointKey, id?: string): string {
   if (id === undefined || id === '') {
     throw new Error(`Endpoint ${key} needs an id`);
   }
-  // `.` and `..` survive encodeURIComponent and would be resolved as relative segments by any URL normaliser.
-  const segment = /^\.{1,2}$/.test(id) ? id.replace(/\./g, '%2E') : encodeURIComponent(id);
-  return path.replace('{id}', segment);
+  // URL parsers resolve `.` and `..` as dot segments even when encoded as %2E, so no encoding keeps them in place.
+  if (/^\.{1,2}$/.test(id)) {
+    throw new Error(`"${id}" is not a valid id: it would name another path`);
+  }
+  return path.replace('{id}', encodeURIComponent(id));
 }
