@@ -32,7 +32,7 @@ function stopper(child: ChildProcess): () => Promise<void> {
     });
 }
 
-export function startService(binary: string, args: string[], startupMs = 20_000): Promise<Service> {
+export function startService(binary: string, args: string[], startupMs = 40_000): Promise<Service> {
   const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const stop = stopper(child);

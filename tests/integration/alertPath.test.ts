@@ -60,7 +60,7 @@ function diagnostics(): string {
     `prometheus:\n${tail(prometheus)}\nalertmanager:\n${tail(alertmanager)}`;
 }
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 30_000): Promise<T> {
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 45_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const found = await probe();
@@ -129,7 +129,7 @@ beforeAll(async () => {
     const rustydb = data.activeTargets.filter((t: any) => t.labels.job === 'rustydb');
     return rustydb.length === 2 && rustydb.every((t: any) => t.health === 'up') ? rustydb : undefined;
   });
-}, 60_000);
+}, 120_000);
 
 afterAll(async () => {
   await Promise.all([prometheus?.stop(), alertmanager?.stop()]);
@@ -158,11 +158,11 @@ describe.each<[string, Faults, string, Record<string, string>]>([
     const warning = { ...critical(), severity: 'warning' };
     expect(await waitFor('the warning twin to be suppressed', async () => ((await alertState(warning)) === 'suppressed' ? true : undefined))).toBe(true);
     expect(notified('team-dba-email', 'firing', warning)()).toBeUndefined();
-  }, 45_000);
+  }, 90_000);
 
   it('resolves when the fault ends', async () => {
     sim.clearFaults();
     const resolved = await waitFor(`${alertname} to resolve`, notified('team-dba-pagerduty', 'resolved', critical()));
     expect(resolved.labels.severity).toBe('critical');
-  }, 45_000);
+  }, 60_000);
 });
