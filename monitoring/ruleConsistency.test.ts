@@ -1,6 +1,6 @@
 import fs from 'fs';
 import path from 'path';
-import { formatLevel, THRESHOLDS, ThresholdKey } from '../src/rustydb/thresholds';
+import { formatLevel, Threshold, THRESHOLDS, ThresholdKey } from '../src/rustydb/thresholds';
 import { unknownMentions } from '../scripts/metricCatalogue';
 import { AlertRule, alertRules, loadRuleFiles, MONITORING_DIR, recordedNames, recordingRules } from './ruleModel';
 import { EVENT_THRESHOLDS, Severity, THRESHOLD_ALERTS, thresholdFor } from './thresholdAlerts';
@@ -53,7 +53,7 @@ describe('alert rules against the guide thresholds (src/rustydb/thresholds.ts)',
 
   it('has an alert rule for every level of every threshold, and no other', () => {
     const expected = Object.entries(THRESHOLD_ALERTS).flatMap(([alert, key]) =>
-      SEVERITIES.filter((s) => THRESHOLDS[key as ThresholdKey][s as Severity] !== undefined).map((s) => `${alert} (${s})`)
+      SEVERITIES.filter((s) => (THRESHOLDS[key as ThresholdKey] as Threshold)[s as Severity] !== undefined).map((s) => `${alert} (${s})`)
     );
     expect(thresholdAlerts.map(label).sort()).toEqual(expected.sort());
     expect(new Set(Object.values(THRESHOLD_ALERTS))).toEqual(new Set(Object.keys(THRESHOLDS)));

@@ -11,14 +11,18 @@ const HEALTH = fixture('admin-health.json');
 const PERF = { ...fixture('stats-performance.json'), transactions_per_second: 150 };
 const POOL = fixture('pool-default-stats.json');
 
-const failure = (fn: () => unknown) => {
+/** The status and message a judge fails with. */
+function failure(fn: () => unknown): [string, string] {
   try {
     fn();
   } catch (e) {
-    return e instanceof CheckFailure ? [e.status, e.message] : e;
+    if (e instanceof CheckFailure) {
+      return [e.status, e.message];
+    }
+    throw e;
   }
-  return 'no failure';
-};
+  throw new Error('no failure');
+}
 
 describe('judgeHealth', () => {
   it.each([

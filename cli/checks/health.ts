@@ -22,9 +22,8 @@ export function judgeHealth(body: unknown): CheckResult {
     status: field(obj, 'status', 'string', SOURCE),
     version: field(obj, 'version', 'string', SOURCE),
     uptime_seconds: field(obj, 'uptime_seconds', 'number', SOURCE),
-    checks: asObject(obj.checks ?? {}, `${SOURCE} checks`),
-  } satisfies Partial<HealthResponse>;
-  const failing = Object.entries(health.checks)
+  } satisfies Omit<HealthResponse, 'checks'>;
+  const failing = Object.entries(asObject(obj.checks ?? {}, `${SOURCE} checks`))
     .map(([name, check]) => [name, asObject(check, `${SOURCE} checks.${name}`)] as const)
     .filter(([, check]) => check.status !== 'healthy')
     .map(([name, check]) => `${name} ${String(check.status)}${typeof check.message === 'string' ? `: ${check.message}` : ''}`);

@@ -1,4 +1,4 @@
-import { formatLevel, Level, levelOf, Threshold } from '../../src/rustydb/thresholds';
+import { formatLevel, Level, levelOf } from '../../src/rustydb/thresholds';
 import { CheckFailure } from '../client';
 import { PerfDatum, Status, STATUS_OF_LEVEL, worst } from '../nagios';
 
