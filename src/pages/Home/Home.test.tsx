@@ -3,7 +3,7 @@ import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { BackendSrv, config, setBackendSrv } from '@grafana/runtime';
 import { Home, summarise } from './Home';
-import { failure, healthyRoutes, NO_ANSWER, instanceSettings, InstanceRoutes, proxyFetch, unreachableRoutes } from '../testing/fakeRustyDB';
+import { failure, healthyRoutes, NO_ANSWER, instanceSettings, InstanceRoutes, proxyFetch, unreachableRoutes, v065Routes } from '../testing/fakeRustyDB';
 import { ENDPOINTS } from '../../rustydb/api/endpoints';
 import statsPerformance from '../../rustydb/api/fixtures/stats-performance.json';
 import { BUNDLED_DASHBOARDS } from '../../components/dashboardLinks';
@@ -54,7 +54,7 @@ describe('Home', () => {
     expect(within(card).getByText('7.30%')).toBeInTheDocument();
     expect(within(card).getByText('35.3%')).toBeInTheDocument();
     expect(within(card).getByText('250 ops/s')).toBeInTheDocument();
-    expect(within(card).getByText('62.5%')).toBeInTheDocument();
+    expect(within(card).getByText('65%')).toBeInTheDocument();
     expect(within(card).getByText('pool default, 2 waiting')).toBeInTheDocument();
     expect(within(card).getByText(/database: healthy/)).toBeInTheDocument();
     expect(within(card).getByText(/Database is operational/)).toBeInTheDocument();
@@ -85,7 +85,7 @@ describe('Home', () => {
           uptime_seconds: 10,
           checks: { storage: { status: 'degraded', message: 'WAL disk 91% full', last_check: 0 } },
         },
-        [ENDPOINTS.statsPerformance.path]: { ...statsPerformance, cpu_usage_percent: 93.4 },
+        [ENDPOINTS.statsPerformance.path]: { ...statsPerformance, cache_hit_ratio: 0.97, cpu_usage_percent: 93.4 },
       }),
     });
     render(<Home settings={{}} />);
@@ -100,6 +100,17 @@ describe('Home', () => {
       'TPS 20.9 ops/s is below the warning level of 50 ops/s',
     ]);
     expect(within(card).getByText('93.4% (critical)')).toBeInTheDocument();
+  });
+
+  it('shows a RustyDB v0.6.5 instance\'s constants as such, without judging them', async () => {
+    fleet({ legacy: v065Routes() });
+    render(<Home settings={{}} />);
+    await settled('1 instance: 1 healthy');
+    const card = cardOf('legacy');
+    expect(within(card).getByText('20.9 ops/s')).toBeInTheDocument();
+    expect(within(card).getByText('v0.6.5 placeholder: requests since start ÷ 60')).toBeInTheDocument();
+    expect(within(card).getByText(/\(v0\.6\.5 constants, not measurements\)$/)).toBeInTheDocument();
+    expect(within(card).queryByRole('list', { name: 'Problems on legacy' })).not.toBeInTheDocument();
   });
 
   it('shows an unreachable instance as such, with the reason, and asks it nothing more', async () => {

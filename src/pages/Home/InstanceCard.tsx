@@ -3,7 +3,7 @@ import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { Badge, Icon, LinkButton, Spinner, Stack, Text, useStyles2 } from '@grafana/ui';
 import { DashboardLinks } from '../../components/DashboardLinks';
-import { FigureReport, formatValue, InstanceReport } from './instanceReport';
+import { FigureReport, formatUptime, formatValue, InstanceReport } from './instanceReport';
 import { LEVEL_LOOK } from './levels';
 
 interface Props {
@@ -32,7 +32,7 @@ export function InstanceCard({ uid, name, report, prometheusUid }: Props) {
         )}
         {report?.version !== undefined && <Text color="secondary">RustyDB {report.version}</Text>}
         {report?.uptimeSeconds !== undefined && (
-          <Text color="secondary">up {formatValue(report.uptimeSeconds, 'dtdurations', 1)}</Text>
+          <Text color="secondary">up {formatUptime(report.uptimeSeconds)}</Text>
         )}
       </Stack>
       {report?.unreachableReason !== undefined && (

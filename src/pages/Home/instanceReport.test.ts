@@ -1,4 +1,4 @@
-import { compareReports, healthLevel, InstanceReading, InstanceReport, reportInstance } from './instanceReport';
+import { compareReports, formatUptime, healthLevel, InstanceReading, InstanceReport, reportInstance } from './instanceReport';
 
 const ok = <T,>(value: T) => ({ ok: true as const, value });
 const failed = (error: string) => ({ ok: false as const, error });
@@ -7,8 +7,8 @@ function reading(overrides: Partial<InstanceReading> = {}): InstanceReading {
   return {
     health: ok({ status: 'healthy', checks: [{ name: 'database', status: 'healthy', message: 'Database is operational' }] }),
     server: ok({ version: '0.6.0', uptimeSeconds: 5400 }),
-    performance: ok({ cpuPercent: 20, memoryPercent: 40, transactionsPerSecond: 200 }),
-    pools: ok([{ id: 'default', utilisation: 0.5, waiting: 0 }]),
+    performance: ok({ cpuPercent: 20, memoryPercent: 40, transactionsPerSecond: 200, tpsIsPlaceholder: false }),
+    pools: ok([{ id: 'default', utilisation: 0.5, waiting: 0, placeholder: false }]),
     ...overrides,
   };
 }
@@ -29,12 +29,12 @@ describe('reportInstance', () => {
   });
 
   it.each([
-    ['CPU above critical', { performance: ok({ cpuPercent: 95, memoryPercent: 40, transactionsPerSecond: 200 }) }, 'critical', 'CPU 95% is above the critical level of 90%'],
-    ['CPU exactly at warning is fine', { performance: ok({ cpuPercent: 75, memoryPercent: 40, transactionsPerSecond: 200 }) }, 'ok', undefined],
-    ['memory above warning', { performance: ok({ cpuPercent: 10, memoryPercent: 85, transactionsPerSecond: 200 }) }, 'warning', 'Memory 85% is above the warning level of 80%'],
-    ['TPS below warning', { performance: ok({ cpuPercent: 10, memoryPercent: 40, transactionsPerSecond: 20.85 }) }, 'warning', 'TPS 20.9 ops/s is below the warning level of 50 ops/s'],
-    ['pool utilisation above critical', { pools: ok([{ id: 'default', utilisation: 0.97, waiting: 0 }]) }, 'critical', 'Pool default utilisation 97% is above the critical level of 95%'],
-    ['pool waiting above warning', { pools: ok([{ id: 'readonly', utilisation: 0.1, waiting: 6 }]) }, 'warning', 'Pool readonly waiting requests 6 is above the warning level of 5'],
+    ['CPU above critical', { performance: ok({ cpuPercent: 95, memoryPercent: 40, transactionsPerSecond: 200, tpsIsPlaceholder: false }) }, 'critical', 'CPU 95% is above the critical level of 90%'],
+    ['CPU exactly at warning is fine', { performance: ok({ cpuPercent: 75, memoryPercent: 40, transactionsPerSecond: 200, tpsIsPlaceholder: false }) }, 'ok', undefined],
+    ['memory above warning', { performance: ok({ cpuPercent: 10, memoryPercent: 85, transactionsPerSecond: 200, tpsIsPlaceholder: false }) }, 'warning', 'Memory 85% is above the warning level of 80%'],
+    ['TPS below warning', { performance: ok({ cpuPercent: 10, memoryPercent: 40, transactionsPerSecond: 20.85, tpsIsPlaceholder: false }) }, 'warning', 'TPS 20.9 ops/s is below the warning level of 50 ops/s'],
+    ['pool utilisation above critical', { pools: ok([{ id: 'default', utilisation: 0.97, waiting: 0, placeholder: false }]) }, 'critical', 'Pool default utilisation 97% is above the critical level of 95%'],
+    ['pool waiting above warning', { pools: ok([{ id: 'readonly', utilisation: 0.1, waiting: 6, placeholder: false }]) }, 'warning', 'Pool readonly waiting requests 6 is above the warning level of 5'],
     ['degraded status', { health: ok({ status: 'degraded', checks: [] }) }, 'warning', 'RustyDB reports status "degraded"'],
     [
       'unhealthy check',
@@ -66,11 +66,11 @@ describe('reportInstance', () => {
 
   it('shows the most pressed pool, and a missing figure with its reason', () => {
     const r = report({
-      performance: ok({ cpuPercent: null, memoryPercent: 30, transactionsPerSecond: 100 }),
+      performance: ok({ cpuPercent: null, memoryPercent: 30, transactionsPerSecond: 100, tpsIsPlaceholder: false }),
       pools: ok([
-        { id: 'quiet', utilisation: 0.9, waiting: 0 },
-        { id: 'empty', utilisation: null, waiting: 0 },
-        { id: 'queued', utilisation: 0.4, waiting: 25 },
+        { id: 'quiet', utilisation: 0.9, waiting: 0, placeholder: false },
+        { id: 'empty', utilisation: null, waiting: 0, placeholder: false },
+        { id: 'queued', utilisation: 0.4, waiting: 25, placeholder: false },
       ]),
     });
     expect(r.figures[0]).toMatchObject({ label: 'CPU', value: null, error: 'not reported' });
@@ -81,9 +81,29 @@ describe('reportInstance', () => {
     ]);
   });
 
+  it('shows RustyDB v0.6.5\'s placeholder TPS and pool constants without judging them', () => {
+    const r = report({
+      performance: ok({ cpuPercent: 10, memoryPercent: 30, transactionsPerSecond: 0.2, tpsIsPlaceholder: true }),
+      pools: ok([{ id: 'default', utilisation: 0.99, waiting: 30, placeholder: true }]),
+    });
+    expect(r.level).toBe('ok');
+    expect(r.problems).toEqual([]);
+    expect(r.figures[2]).toMatchObject({ label: 'TPS', value: 0.2, level: 'ok', detail: 'v0.6.5 placeholder: requests since start ÷ 60' });
+    expect(r.figures[3]).toMatchObject({ level: 'ok', detail: 'pool default, 30 waiting (v0.6.5 constants, not measurements)' });
+  });
+
   it('says so when an instance has no pools', () => {
     expect(report({ pools: ok([]) }).figures[3]).toMatchObject({ value: null, error: 'no pools configured', level: 'ok' });
   });
+});
+
+describe('formatUptime', () => {
+  it.each([
+    [0, '0 seconds'],
+    [13, '13 seconds'],
+    [5400, '1 hour, 30 minutes'],
+    [3 * 86400 + 5 * 3600 + 61, '3 days, 5 hours'],
+  ])('%d s → %s', (seconds, text) => expect(formatUptime(seconds)).toBe(text));
 });
 
 describe('healthLevel', () => {
@@ -104,7 +124,7 @@ describe('compareReports', () => {
       report({ health: ok({ status: 'degraded', checks: [] }) }, 'warn-one'),
       report({ health: ok({ status: 'degraded', checks: [] }), server: failed('x') }, 'warn-two'),
       report({ health: failed('down') }, 'z-down'),
-      report({ performance: ok({ cpuPercent: 99, memoryPercent: 10, transactionsPerSecond: 100 }) }, 'hot'),
+      report({ performance: ok({ cpuPercent: 99, memoryPercent: 10, transactionsPerSecond: 100, tpsIsPlaceholder: false }) }, 'hot'),
     ];
     expect([...reports].sort(compareReports).map((r) => r.name)).toEqual([
       'z-down',

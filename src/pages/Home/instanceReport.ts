@@ -24,6 +24,8 @@ export interface PerformanceReading {
   cpuPercent: number | null;
   memoryPercent: number | null;
   transactionsPerSecond: number | null;
+  /** RustyDB v0.6.5's "TPS" is HTTP requests since start ÷ 60: shown, but judged against no threshold. */
+  tpsIsPlaceholder: boolean;
 }
 
 export interface PoolReading {
@@ -31,6 +33,8 @@ export interface PoolReading {
   /** active / (active + idle); null when the pool holds no connections. */
   utilisation: number | null;
   waiting: number;
+  /** RustyDB v0.6.5 answers the same constants for every pool: shown, but judged against no threshold. */
+  placeholder: boolean;
 }
 
 /** Everything the home page reads from one instance in one round. */
@@ -90,6 +94,11 @@ export function formatValue(value: number, unit: string, decimals?: number): str
   return formattedValueToString(getValueFormat(unit)(value, decimals));
 }
 
+/** "5 hours, 7 minutes"; under a minute just the seconds (Grafana's two-part form would add "0 milliseconds"). */
+export function formatUptime(seconds: number): string {
+  return formatValue(seconds, 'dtdurations', seconds < 60 ? 0 : 1);
+}
+
 /** RustyDB reports health as healthy / degraded / unhealthy; anything else is worth a look. */
 export function healthLevel(status: string): Level {
   switch (status.toLowerCase()) {
@@ -113,6 +122,14 @@ function thresholdProblem(subject: string, value: number, threshold: Threshold):
   return [{ level, text: `${subject} ${shown(value)} is ${side} the ${level} level of ${shown(limit ?? 0)}` }];
 }
 
+const TPS_PLACEHOLDER_DETAIL = 'v0.6.5 placeholder: requests since start ÷ 60';
+const POOL_PLACEHOLDER_DETAIL = 'v0.6.5 constants, not measurements';
+
+/** The figures worth judging: all of them, less a TPS that is not a measurement. */
+function judged(reading: PerformanceReading) {
+  return PERFORMANCE_FIGURES.filter(({ key }) => !(key === 'transactionsPerSecond' && reading.tpsIsPlaceholder));
+}
+
 const PERFORMANCE_FIGURES = [
   { key: 'cpuPercent', label: 'CPU', threshold: THRESHOLDS.cpuPercent },
   { key: 'memoryPercent', label: 'Memory', threshold: THRESHOLDS.memoryPercent },
@@ -126,7 +143,12 @@ function performanceFigures(outcome: Outcome<PerformanceReading>): FigureReport[
       return { ...base, value: null, level: 'ok', error: outcome.error };
     }
     const value = outcome.value[key];
-    return value === null ? { ...base, value, level: 'ok', error: 'not reported' } : { ...base, value, level: levelOf(threshold, value) };
+    if (value === null) {
+      return { ...base, value, level: 'ok', error: 'not reported' };
+    }
+    return judged(outcome.value).some((f) => f.key === key)
+      ? { ...base, value, level: levelOf(threshold, value) }
+      : { ...base, value, level: 'ok', detail: TPS_PLACEHOLDER_DETAIL };
   });
 }
 
@@ -134,13 +156,16 @@ function performanceProblems(outcome: Outcome<PerformanceReading>): Problem[] {
   if (!outcome.ok) {
     return [];
   }
-  return PERFORMANCE_FIGURES.flatMap(({ key, label, threshold }) => {
+  return judged(outcome.value).flatMap(({ key, label, threshold }) => {
     const value = outcome.value[key];
     return value === null ? [] : thresholdProblem(label, value, threshold);
   });
 }
 
 function poolLevel(pool: PoolReading): Level {
+  if (pool.placeholder) {
+    return 'ok';
+  }
   return worst([
     pool.utilisation === null ? 'ok' : levelOf(THRESHOLDS.poolUtilisation, pool.utilisation),
     levelOf(THRESHOLDS.poolWaiting, pool.waiting),
@@ -166,14 +191,15 @@ function poolFigure(outcome: Outcome<PoolReading[]>): FigureReport {
   if (!pool) {
     return { ...base, value: null, level: 'ok', error: 'no pools configured' };
   }
-  return { ...base, value: pool.utilisation, level: poolLevel(pool), detail: `pool ${pool.id}, ${pool.waiting} waiting` };
+  const detail = `pool ${pool.id}, ${pool.waiting} waiting${pool.placeholder ? ` (${POOL_PLACEHOLDER_DETAIL})` : ''}`;
+  return { ...base, value: pool.utilisation, level: poolLevel(pool), detail };
 }
 
 function poolProblems(outcome: Outcome<PoolReading[]>): Problem[] {
   if (!outcome.ok) {
     return [];
   }
-  return outcome.value.flatMap((pool) => [
+  return outcome.value.filter((pool) => !pool.placeholder).flatMap((pool) => [
     ...(pool.utilisation === null ? [] : thresholdProblem(`Pool ${pool.id} utilisation`, pool.utilisation, THRESHOLDS.poolUtilisation)),
     ...thresholdProblem(`Pool ${pool.id} waiting requests`, pool.waiting, THRESHOLDS.poolWaiting),
   ]);

@@ -20,13 +20,20 @@ describe('readers of the contract fixtures', () => {
     expect(serverOf(serverInfo)).toEqual({ version: '0.6.0', uptimeSeconds: 5400 });
   });
 
-  it('read CPU, memory and TPS through the datasource\'s performance parser', () => {
-    expect(performanceOf(statsPerformance, 0)).toEqual({ cpuPercent: 7.3, memoryPercent: statsPerformance.memory_usage_percent, transactionsPerSecond: 20.85 });
+  it('read CPU, memory and TPS through the datasource\'s performance parser, and recognise v0.6.5\'s placeholders', () => {
+    expect(performanceOf(statsPerformance, 0)).toEqual({
+      cpuPercent: 7.3,
+      memoryPercent: statsPerformance.memory_usage_percent,
+      transactionsPerSecond: 20.85,
+      tpsIsPlaceholder: true,
+    });
+    expect(performanceOf({ ...statsPerformance, locks_held: 4 }, 0).tpsIsPlaceholder).toBe(false);
   });
 
   it('read pool ids and a pool\'s utilisation (active / (active + idle)) and waiting requests', () => {
     expect(poolIdsOf(pools)).toEqual(['readonly', 'default']);
-    expect(poolOf('default', poolDefaultStats)).toEqual({ id: 'default', utilisation: 25 / 40, waiting: 2 });
+    expect(poolOf('default', poolDefaultStats)).toEqual({ id: 'default', utilisation: 25 / 40, waiting: 2, placeholder: true });
+    expect(poolOf('default', { ...poolDefaultStats, active_connections: 30 })).toMatchObject({ utilisation: 30 / 45, placeholder: false });
   });
 });
 
@@ -51,7 +58,12 @@ describe('readers of bodies they cannot use', () => {
       ],
     });
     expect(poolIdsOf([{ pool_id: 'a' }, null, { pool_id: 7 }, 'b'])).toEqual(['a']);
-    expect(poolOf('empty', { active_connections: 0, idle_connections: 0 })).toEqual({ id: 'empty', utilisation: null, waiting: 0 });
-    expect(performanceOf({ cpu_usage_percent: null }, 0)).toEqual({ cpuPercent: null, memoryPercent: null, transactionsPerSecond: null });
+    expect(poolOf('empty', { active_connections: 0, idle_connections: 0 })).toEqual({ id: 'empty', utilisation: null, waiting: 0, placeholder: false });
+    expect(performanceOf({ cpu_usage_percent: null }, 0)).toEqual({
+      cpuPercent: null,
+      memoryPercent: null,
+      transactionsPerSecond: null,
+      tpsIsPlaceholder: false,
+    });
   });
 });

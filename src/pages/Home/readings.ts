@@ -1,5 +1,6 @@
 import { ENDPOINTS } from '../../rustydb/api/endpoints';
 import { parsePerformance } from '../../datasource/endpoints/performance';
+import { placeholderNotices } from '../../datasource/endpoints/placeholders';
 import type { HealthReading, PerformanceReading, PoolReading, ServerReading } from './instanceReport';
 
 /** Pure readers of the four bodies the home page needs; each throws an operator-worded Error on a body it cannot use. */
@@ -45,7 +46,10 @@ export function serverOf(body: unknown): ServerReading {
   return { version: info.version, uptimeSeconds };
 }
 
-/** Reads through the datasource's own performance parser, so both agree on what a usable body is. */
+/**
+ * Reads through the datasource's own performance parser and its v0.6.5 placeholder check, so the home page and the
+ * panels agree on what a usable body is and on which figures are real measurements.
+ */
 export function performanceOf(body: unknown, now: number): PerformanceReading {
   const frame = parsePerformance(body, 'home', now);
   const value = (key: string) => numberOrNull(frame.fields.find((f) => f.name === key)?.values[0]);
@@ -53,6 +57,7 @@ export function performanceOf(body: unknown, now: number): PerformanceReading {
     cpuPercent: value('cpu_usage_percent'),
     memoryPercent: value('memory_usage_percent'),
     transactionsPerSecond: value('transactions_per_second'),
+    tpsIsPlaceholder: placeholderNotices('performance', objectBody(body, ENDPOINTS.statsPerformance.path)).length > 0,
   };
 }
 
@@ -70,5 +75,10 @@ export function poolOf(id: string, body: unknown): PoolReading {
   if (active === null || idle === null) {
     throw new Error(`Pool ${id}'s stats have no active and idle connection counts.`);
   }
-  return { id, utilisation: active + idle > 0 ? active / (active + idle) : null, waiting: numberOrNull(stats.waiting_requests) ?? 0 };
+  return {
+    id,
+    utilisation: active + idle > 0 ? active / (active + idle) : null,
+    waiting: numberOrNull(stats.waiting_requests) ?? 0,
+    placeholder: placeholderNotices('poolStats', stats).length > 0,
+  };
 }

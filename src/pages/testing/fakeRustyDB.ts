@@ -32,17 +32,27 @@ export const failure = (status: number, data: unknown = {}, statusText = ''): Fa
 /** An answer that never comes, so the instance stays "being checked" until its timeout. */
 export const NO_ANSWER = Symbol('no answer');
 
-/** The contract fixtures, with a busy enough TPS that a healthy instance has no warning. */
-export function healthyRoutes(overrides: InstanceRoutes = {}): InstanceRoutes {
+/** RustyDB v0.6.5 as the contract fixtures show it: constants where it has no measurement. */
+export function v065Routes(overrides: InstanceRoutes = {}): InstanceRoutes {
   return {
     [ENDPOINTS.adminHealth.path]: adminHealth,
     [ENDPOINTS.serverInfo.path]: serverInfo,
-    [ENDPOINTS.statsPerformance.path]: { ...statsPerformance, transactions_per_second: 250 },
+    [ENDPOINTS.statsPerformance.path]: statsPerformance,
     [ENDPOINTS.pools.path]: pools,
-    '/api/v1/pools/readonly/stats': { ...poolDefaultStats, pool_id: 'readonly', active_connections: 5, idle_connections: 15, waiting_requests: 0 },
+    '/api/v1/pools/readonly/stats': poolDefaultStats,
     '/api/v1/pools/default/stats': poolDefaultStats,
     ...overrides,
   };
+}
+
+/** A server that measures what it reports (the fixtures' shapes, live values), busy enough to need no warning. */
+export function healthyRoutes(overrides: InstanceRoutes = {}): InstanceRoutes {
+  return v065Routes({
+    [ENDPOINTS.statsPerformance.path]: { ...statsPerformance, cache_hit_ratio: 0.97, locks_held: 12, transactions_per_second: 250 },
+    '/api/v1/pools/readonly/stats': { ...poolDefaultStats, pool_id: 'readonly', active_connections: 5, idle_connections: 15, waiting_requests: 0 },
+    '/api/v1/pools/default/stats': { ...poolDefaultStats, active_connections: 26, idle_connections: 14, total_acquired: 5120 },
+    ...overrides,
+  });
 }
 
 /** Every instance unreachable the way Grafana's proxy reports a refused connection. */
