@@ -6,12 +6,11 @@
  * source the data source views use.
  */
 import './appBoot';
-import React, { useEffect, useMemo, useRef, useState } from 'react';
+import React, { ComponentType, useEffect, useMemo, useRef, useState } from 'react';
 import { MemoryRouter } from 'react-router';
 import { from, lastValueFrom } from 'rxjs';
 import {
   AppPlugin,
-  applyFieldOverrides,
   CoreApp,
   DataFrame,
   DataQueryRequest,
@@ -23,14 +22,13 @@ import {
   getDefaultTimeRange,
   getDisplayProcessor,
   getFieldDisplayName,
-  LoadingState,
   PanelPlugin,
   PanelProps,
   TestDataSourceResponse,
 } from '@grafana/data';
 import { config, getBackendSrv, getDataSourceSrv } from '@grafana/runtime';
 import { Alert, Button, GlobalStyles, PanelChrome, Stack, useTheme2 } from '@grafana/ui';
-import { registerStandardOptions } from '../../../src/panel/testing/standardOptions';
+import { panelProps } from '../../../src/panel/testing/panelProps';
 import { loadBuiltModule } from './appBuilt';
 import { getJson, startGrafanaServices } from './appServices';
 
@@ -49,8 +47,6 @@ interface Built {
 
 async function start(): Promise<Built> {
   await startGrafanaServices();
-  // Grafana registers the standard field options (unit, thresholds...) before any panel loads.
-  registerStandardOptions();
   const app = (await loadBuiltModule<{ plugin: AppPlugin }>(`${DIST}/module.js`)).plugin;
   const datasource = (await loadBuiltModule<{ plugin: DataSourcePlugin<DataSourceApi> }>(`${DIST}/datasource/module.js`)).plugin;
   const panel = (await loadBuiltModule<{ plugin: PanelPlugin }>(`${DIST}/panel/module.js`)).plugin;
@@ -184,7 +180,10 @@ function QueryView({ built, name }: { built: Built; name: string }) {
   );
 }
 
-/** The built panel showing every pool's stats, read by the built data source from the simulator. */
+/**
+ * The built panel showing every pool's stats, read by the built data source from the simulator. Its props are built
+ * as the panel's own tests build them (field config processed with the panel's registry and defaults).
+ */
 function PanelView({ built, name }: { built: Built; name: string }) {
   const theme = useTheme2();
   const datasource = useDatasource(built, name);
@@ -198,40 +197,10 @@ function PanelView({ built, name }: { built: Built; name: string }) {
   if (!series) {
     return null;
   }
-  const plugin = built.panel;
-  const fieldConfig = { defaults: plugin.fieldConfigDefaults.defaults, overrides: [] };
-  const replaceVariables = (value: string) => value;
-  const timeRange = getDefaultTimeRange();
-  const Panel = plugin.panel!;
-  const width = window.innerWidth - 32;
-  const height = window.innerHeight - 32;
+  const Panel = built.panel.panel as ComponentType<PanelProps>;
   return (
-    <PanelChrome title="Connection pools" width={width} height={height}>
-      {(innerWidth, innerHeight) => {
-        const props = {
-          id: 1,
-          data: {
-            series: applyFieldOverrides({ data: series, fieldConfig, fieldConfigRegistry: plugin.fieldConfigRegistry, replaceVariables, theme, timeZone: 'utc' }),
-            state: LoadingState.Done,
-            timeRange,
-          },
-          timeRange,
-          timeZone: 'utc',
-          options: plugin.defaults,
-          fieldConfig,
-          width: innerWidth,
-          height: innerHeight,
-          transparent: false,
-          renderCounter: 0,
-          title: 'Connection pools',
-          eventBus: { publish: () => undefined },
-          replaceVariables,
-          onOptionsChange: () => undefined,
-          onFieldConfigChange: () => undefined,
-          onChangeTimeRange: () => undefined,
-        } as unknown as PanelProps;
-        return <Panel {...props} />;
-      }}
+    <PanelChrome title="Connection pools" width={window.innerWidth - 32} height={window.innerHeight - 32}>
+      {(width, height) => <Panel {...(panelProps({ series, width, height, theme }) as PanelProps)} />}
     </PanelChrome>
   );
 }
