@@ -7,8 +7,9 @@ import { Level, levelOf, THRESHOLDS, Threshold } from '../../src/rustydb/thresho
 import { POOLS, REPLICAS } from './catalogue';
 import { deadlocksOf } from './history';
 import { pickInt } from './prng';
-import { Episode, episodesBetween, EpisodeSpec } from './signals';
-import { Gauges, LOGIN_BURST, POOL_PRESSURE, poolStream, REPLICA_LAG, replicaStream, Snapshot, World } from './world';
+import { EPISODE_KINDS } from './episodes';
+import { episodesBetween } from './signals';
+import { Gauges, Snapshot, World } from './world';
 
 interface Signal {
   key: string;
@@ -129,51 +130,16 @@ export function alertsOf(world: World, snap: Snapshot): Alert[] {
   });
 }
 
-interface EpisodeKind {
-  kind: string;
-  spec: EpisodeSpec;
-  title: string;
-  components: string[];
-  severity(e: Episode): string;
-}
-
-function episodeKinds(): EpisodeKind[] {
-  return [
-    ...POOLS.map((p) => ({
-      kind: poolStream(p.config.pool_id),
-      spec: POOL_PRESSURE,
-      title: `Connection pool '${p.config.pool_id}' exhausted`,
-      components: ['connection_pool', p.config.pool_id],
-      severity: (e: Episode) => (e.intensity > 0.8 ? 'high' : 'medium'),
-    })),
-    ...REPLICAS.map((r) => ({
-      kind: replicaStream(r.replicaId),
-      spec: REPLICA_LAG,
-      title: `Replication to ${r.replicaId} degraded`,
-      components: ['replication', r.nodeId],
-      severity: (e: Episode) => (e.intensity > 0.92 ? 'critical' : e.intensity > 0.8 ? 'high' : 'low'),
-    })),
-    {
-      kind: 'logins',
-      spec: LOGIN_BURST,
-      title: 'Burst of failed logins',
-      components: ['security', 'authentication'],
-      severity: () => 'high',
-    },
-  ];
-}
-
-const EPISODE_KINDS = episodeKinds();
 const DAY = 86400;
 
 /** Episodes of the last day as incidents, newest first. */
 export function incidentsOf(seed: number, snap: Snapshot): IncidentSummary[] {
   return EPISODE_KINDS.flatMap((k) =>
-    episodesBetween(seed, k.kind, snap.tSec - DAY, snap.tSec, k.spec).map((e): IncidentSummary => {
+    episodesBetween(seed, k.stream, snap.tSec - DAY, snap.tSec, k.spec).map((e): IncidentSummary => {
       const resolved = e.end <= snap.tSec;
       const start = Math.floor(e.start);
       return {
-        id: `INC-${start}-${k.kind.replace(/\W+/g, '-')}`,
+        id: `INC-${start}-${k.stream.replace(/\W+/g, '-')}`,
         severity: k.severity(e),
         status: resolved ? 'resolved' : 'investigating',
         title: k.title,
@@ -216,7 +182,7 @@ export function logsOf(world: World, seed: number, snap: Snapshot): LogEntry[] {
     context: { deadlock_id: d.deadlock_id, transactions: d.transactions },
   }));
   const episodes = EPISODE_KINDS.flatMap((k) =>
-    episodesBetween(seed, k.kind, from, snap.tSec, k.spec).map((e): LogEntry => ({
+    episodesBetween(seed, k.stream, from, snap.tSec, k.spec).map((e): LogEntry => ({
       timestamp: Math.floor(e.start),
       level: k.severity(e) === 'critical' ? 'ERROR' : 'WARN',
       message: k.title,

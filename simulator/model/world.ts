@@ -14,15 +14,21 @@ import {
   ReplicaSpec,
 } from './catalogue';
 import { Cumulative } from './cumulative';
+import {
+  DEADLOCK_BURST,
+  DEADLOCKS_STREAM,
+  isDisconnection,
+  LOGIN_BURST,
+  LOGINS_STREAM,
+  POOL_PRESSURE,
+  poolStream,
+  REPLICA_LAG,
+  replicaStream,
+} from './episodes';
 import { FaultHistory } from './faultHistory';
 import { smoothNoise, unitNoise } from './prng';
-import { Episode, episodeAt, EpisodeSpec, episodeLevel, loadAt, logNormalCdf, logNormalMean } from './signals';
-
-export const POOL_PRESSURE: EpisodeSpec = { slotSec: 3600, probability: 0.4, minSec: 240, maxSec: 900 };
-export const REPLICA_LAG: EpisodeSpec = { slotSec: 2700, probability: 0.3, minSec: 120, maxSec: 600 };
-export const LOGIN_BURST: EpisodeSpec = { slotSec: 1800, probability: 0.35, minSec: 60, maxSec: 300 };
-/** Above this intensity a replica episode is a disconnection rather than lag. */
-const DISCONNECT_INTENSITY = 0.92;
+import { LatencyMix, latencyMix, meanSec, shareWithin } from './latency';
+import { Episode, episodeAt, episodeLevel, loadAt } from './signals';
 /** Counter integration step; also the resolution of event lists derived from counters. */
 export const STEP_SEC = 10;
 
@@ -66,9 +72,11 @@ export interface Gauges {
   freePages: number;
   failedLoginsPerMinute: number;
   loginBurst: Episode | null;
+  /** Outside bursts of deadlocks and pool pressure, none. */
+  deadlocksPerMinute: number;
   walBytesPerSec: number;
-  /** Mean query duration, seconds. */
-  meanQuerySec: number;
+  /** The query-duration distribution at this instant. */
+  latency: LatencyMix;
   health: HealthStatus;
 }
 
@@ -159,16 +167,19 @@ export interface Snapshot {
   totals: Flows;
 }
 
-/** Random streams of pools and replicas, named once: episodes and wobble of `default` come from `pool:default`. */
-export const poolStream = (id: string) => `pool:${id}`;
-export const replicaStream = (id: string) => `replica:${id}`;
-
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
 
-/** The short-query population and the report/analytics tail that produces slow queries. */
-const FAST_SHARE = 0.97;
-const FAST_SIGMA = 1.25;
-const SLOW_SIGMA = 0.9;
+/**
+ * Calibration of the healthy baseline against the guide's thresholds (`simulator/test/calibration.test.ts` checks
+ * every one over simulated weeks): the quietest hour still commits twice the TPS warning level, the busiest hour
+ * stays clear of every CPU, memory, pool, lock and latency level. Only episodes cross them.
+ */
+const TPS_AT_NO_LOAD = 100;
+const TPS_PER_LOAD = 560;
+/** Share of a pool's connections kept idle at full load (more when quiet): utilisation stays under 80 %. */
+const IDLE_RESERVE = 0.25;
+/** Demand a pool under full pressure asks for, as a share of its maximum: past it, requests wait. */
+const PRESSURE_DEMAND = 1.3;
 
 export class World {
   readonly serverStartSec: number;
@@ -193,15 +204,16 @@ export class World {
     this.cached = null;
   }
 
+  /** Pressure pushes demand towards saturation and eats the idle reserve, so every episode crosses a pool level. */
   private poolState(spec: PoolSpec, tSec: number, load: number, faults: Faults): PoolState {
     const { pool_id: id, max_connections: max, min_connections: min } = spec.config;
     const stream = poolStream(id);
     const episode = episodeAt(this.seed, stream, tSec, POOL_PRESSURE);
     const pressure = episodeLevel(episode, tSec);
-    const utilisation =
-      spec.peakUtilisation * (0.2 + 0.8 * load) + 0.05 * smoothNoise(this.seed, stream, tSec, 120) + 0.75 * pressure;
-    const demand = Math.max(0, utilisation) * max;
-    const spare = Math.max(min - demand, max * (0.15 + 0.2 * (1 - load)));
+    const base = spec.peakUtilisation * (0.2 + 0.8 * load) + 0.05 * smoothNoise(this.seed, stream, tSec, 120);
+    const demand = Math.max(0, base + (PRESSURE_DEMAND - base) * pressure) * max;
+    const reserve = max * (IDLE_RESERVE + 0.15 * (1 - load)) * (1 - pressure) ** 2;
+    const spare = Math.max(min - demand, reserve);
     const forced = faults.pool?.id === id ? faults.pool : undefined;
     const active = forced?.active ?? Math.min(max, Math.round(demand));
     const idle = forced?.idle ?? Math.max(0, Math.min(Math.round(spare), max - active));
@@ -218,12 +230,11 @@ export class World {
   ): ReplicaState {
     const stream = replicaStream(spec.replicaId);
     const episode = episodeAt(this.seed, stream, tSec, REPLICA_LAG);
-    const disconnected =
-      faults.replicaLagSeconds === undefined && episode !== null && episode.intensity > DISCONNECT_INTENSITY;
+    const disconnected = faults.replicaLagSeconds === undefined && episode !== null && isDisconnection(episode);
     const baseLag = 0.003 + 0.012 * load + 0.002 * (1 + smoothNoise(this.seed, stream, tSec, 30));
     const lagSeconds =
       faults.replicaLagSeconds ??
-      (disconnected ? tSec - episode!.start : baseLag + 60 * episodeLevel(episode, tSec) ** 2);
+      (disconnected ? tSec - episode!.start : baseLag + 150 * episodeLevel(episode, tSec) ** 2);
     const state: ReplicaStateName = disconnected ? 'disconnected' : lagSeconds > 1 ? 'catchup' : 'streaming';
     return {
       spec,
@@ -244,13 +255,13 @@ export class World {
     const pressure = Math.max(...pools.map((p) => p.pressure));
     const defaultPressure = pools[0].pressure;
 
-    const tps = (30 + 620 * load) * (1 - 0.25 * defaultPressure) * (1 + 0.03 * noise('tps', 20));
+    const tps = (TPS_AT_NO_LOAD + TPS_PER_LOAD * load) * (1 - 0.25 * defaultPressure) * (1 + 0.03 * noise('tps', 20));
     const walBytesPerSec = tps * 3100;
-    const burst = episodeAt(seed, 'logins', tSec, LOGIN_BURST);
-    const cpuPercent = faults.cpuPercent ?? clamp(9 + 66 * load + 12 * pressure + 3 * noise('cpu', 15), 0.5, 100);
+    const burst = episodeAt(seed, LOGINS_STREAM, tSec, LOGIN_BURST);
+    const deadlockBurst = episodeLevel(episodeAt(seed, DEADLOCKS_STREAM, tSec, DEADLOCK_BURST), tSec);
+    const cpuPercent = faults.cpuPercent ?? clamp(8 + 55 * load + 12 * pressure + 3 * noise('cpu', 15), 0.5, 100);
     const memoryPercent = faults.memoryPercent ?? clamp(50 + 22 * load + 6 * pressure + 2 * noise('mem', 60), 0, 100);
     const replicas = REPLICAS.map((spec) => this.replicaState(spec, tSec, load, walBytesPerSec, faults));
-    const fastMedian = 0.0035 * (1 + 1.5 * load * load + 3 * pressure);
 
     const gauges: Omit<Gauges, 'health'> = {
       load,
@@ -263,22 +274,18 @@ export class World {
       pools,
       replicas,
       pressure,
+      latency: latencyMix(load, pressure),
       locksHeld: Math.max(0, Math.round(20 + 240 * load + 300 * pressure + 8 * noise('locks', 10))),
       lockWaitsPerSec: 0.5 + 8 * load * load + 20 * pressure,
       dirtyPages: Math.round(1500 + 16000 * load + 9000 * pressure),
       freePages: Math.round(BUFFER_POOL_PAGES * (0.02 + 0.08 * (1 - load))),
-      failedLoginsPerMinute: faults.failedLoginsPerMinute ?? 0.3 + (burst ? 15 + 80 * (burst.intensity - 0.5) : 0),
+      failedLoginsPerMinute: faults.failedLoginsPerMinute ?? 0.3 + (burst ? 30 + 180 * (burst.intensity - 0.5) : 0),
       loginBurst: burst,
+      // Contention deadlocks under pool pressure, and bursts (a release that takes locks in a new order).
+      deadlocksPerMinute: 0.07 * pressure + 2.5 * deadlockBurst,
       walBytesPerSec,
-      meanQuerySec:
-        FAST_SHARE * logNormalMean(fastMedian, FAST_SIGMA) +
-        (1 - FAST_SHARE) * logNormalMean(this.slowMedian(pressure), SLOW_SIGMA),
     };
     return { ...gauges, health: faults.health ?? this.derivedHealth(gauges) };
-  }
-
-  private slowMedian(pressure: number): number {
-    return 0.4 * (1 + pressure);
   }
 
   private derivedHealth(g: Omit<Gauges, 'health'>): HealthStatus {
@@ -289,18 +296,14 @@ export class World {
   /** Per-second rates of every flow at an instant. */
   private ratesAt(tSec: number): Flows {
     const g = this.gaugesAt(tSec);
-    const pressure = g.pressure;
-    const fastMedian = 0.0035 * (1 + 1.5 * g.load * g.load + 3 * pressure);
-    const slowMedian = this.slowMedian(pressure);
     const accesses = g.qps * 25;
     const misses = accesses * (1 - g.cacheHitRatio);
     const flushes = g.dirtyPages / 30;
     const replicasUp = g.replicas.filter((r) => r.up).length;
-    const burst = g.loginBurst !== null;
     return {
       transactions: g.tps,
       queries: g.qps,
-      durationSum: g.qps * g.meanQuerySec,
+      durationSum: g.qps * meanSec(g.latency),
       cacheHits: accesses - misses,
       cacheMisses: misses,
       diskRead: misses * 8192 + 1.5e6,
@@ -310,9 +313,10 @@ export class World {
       walWrites: g.tps * 2.2,
       walBytes: g.walBytesPerSec,
       lockWaits: g.lockWaitsPerSec,
-      deadlocks: (0.2 + 2.5 * g.load ** 3 + 6 * pressure) / 3600,
+      deadlocks: g.deadlocksPerMinute / 60,
       failedLogins: g.failedLoginsPerMinute / 60,
-      threats: (0.1 + (burst ? 30 : 0)) / 3600,
+      // The threat detector flags one in every 30 failed logins of a brute-force burst, and nothing else.
+      threats: g.loginBurst ? g.failedLoginsPerMinute / 1800 : 0,
       permissionViolations: (1 + 3 * g.load) / 3600,
       bufferWrites: g.tps * 1.1,
       flushes,
@@ -320,12 +324,7 @@ export class World {
       replicationMessages: replicasUp * 40,
       replicationBytes: g.walBytesPerSec * replicasUp,
       connectionErrors: (REPLICAS.length - replicasUp) * 0.2,
-      buckets: DURATION_BUCKETS.map(
-        (le) =>
-          g.qps *
-          (FAST_SHARE * logNormalCdf(le, fastMedian, FAST_SIGMA) +
-            (1 - FAST_SHARE) * logNormalCdf(le, slowMedian, SLOW_SIGMA))
-      ),
+      buckets: DURATION_BUCKETS.map((le) => g.qps * shareWithin(g.latency, le)),
       poolAcquired: g.pools.map((p) => p.active * 1.8 + p.idle * 0.1),
       poolChurn: g.pools.map((p) => p.total / (p.spec.config.max_lifetime_secs ?? 14400)),
     };

@@ -52,9 +52,10 @@ describe('documented profile', () => {
       const lists = populatedLists(fixture(spec.fixture), fixture(spec.populatedFixture));
       expect(lists.length).toBeGreaterThan(0);
       for (const list of lists) {
-        // Some lists are intermittent (potential deadlocks come and go): look over the next twenty minutes.
+        // Some lists are intermittent: potential deadlocks come and go within minutes, deadlocks and threats come in
+        // episodes a few times a week. Look ahead over the next three days, five minutes at a time.
         let filled: unknown;
-        for (let step = 0; step < 40 && !filled; step++, clock.advance(30)) {
+        for (let step = 0; step < 864 && !filled; step++, clock.advance(300)) {
           const body = await bodyOf(sim, key, 'default');
           filled = (atPath(body, list) as unknown[]).length > 0 ? body : undefined;
         }

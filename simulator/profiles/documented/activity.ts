@@ -16,6 +16,7 @@ import type {
 import type { Answer, Context } from '../../bodies';
 import { notFound } from '../../http/reply';
 import { STATEMENTS } from '../../model/catalogue';
+import { meanSec } from '../../model/latency';
 import { deadlocksOf, slowQueriesOf } from '../../model/history';
 import { pick, pickInt } from '../../model/prng';
 import { connectionOf, waitersOf } from '../../model/sessions';
@@ -86,7 +87,7 @@ export function queryStats(v: View): QueryStatsResponse {
   return {
     total_queries: v.snap.totals.queries,
     queries_per_second: g.qps,
-    avg_execution_time_ms: g.meanQuerySec * 1000,
+    avg_execution_time_ms: meanSec(g.latency) * 1000,
     slow_queries: slowQueriesOf(v.world, v.seed, v.snap),
     top_queries: topQueries(v),
   };
