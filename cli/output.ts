@@ -26,9 +26,11 @@ export function csvTimestamp(d: Date): string {
 const csvField = (v: string | number) => (typeof v === 'string' && /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : String(v));
 
 export function nagiosLine(r: Report): string {
-  const perf = r.measurements.map(perfData).join(' ');
+  // An ignored measure keeps its value for graphs, without levels that no longer apply.
+  const perf = r.measurements.map((m) => perfData(m.ignored ? { ...m, threshold: undefined } : m)).join(' ');
+  const text = [r.summary, ...(r.notes ?? [])].filter(Boolean).join('; ');
   // `|` separates performance data, so it cannot appear in the summary.
-  return `RUSTYDB ${r.check.toUpperCase()} ${r.status} - ${r.summary.replace(/\|/g, '/')}${perf ? ` | ${perf}` : ''}`;
+  return `RUSTYDB ${r.check.toUpperCase()} ${r.status} - ${text.replace(/\|/g, '/')}${perf ? ` | ${perf}` : ''}`;
 }
 
 export function print(r: Report, format: Format): Printed {
@@ -36,13 +38,23 @@ export function print(r: Report, format: Format): Printed {
     case 'text':
       return { stdout: `${nagiosLine(r)}\n`, stderr: '' };
     case 'json': {
-      const measurements = r.measurements.map(({ label, name, value, level, threshold }) => ({
+      const measurements = r.measurements.map(({ label, name, value, level, threshold, ignored }) => ({
         label,
         name,
         value,
         ...(threshold ? { level, warning: threshold.warning ?? null, critical: threshold.critical ?? null, direction: threshold.direction } : {}),
+        ...(ignored ? { ignored } : {}),
       }));
-      const doc = { check: r.check, status: r.status, exitCode: EXIT_CODE[r.status], summary: r.summary, url: r.url, checkedAt: r.checkedAt.toISOString(), measurements };
+      const doc = {
+        check: r.check,
+        status: r.status,
+        exitCode: EXIT_CODE[r.status],
+        summary: r.summary,
+        notes: r.notes ?? [],
+        url: r.url,
+        checkedAt: r.checkedAt.toISOString(),
+        measurements,
+      };
       return { stdout: `${JSON.stringify(doc, null, 2)}\n`, stderr: '' };
     }
     case 'csv': {

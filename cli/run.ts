@@ -1,22 +1,29 @@
 import { parseArgs } from 'util';
 import { healthCheck } from './checks/health';
-import { performanceCheck } from './checks/performance';
-import { poolsCheck } from './checks/pools';
-import { CheckResult } from './checks/result';
+import { PERFORMANCE_MEASURES, performanceCheck } from './checks/performance';
+import { POOL_MEASURES, poolsCheck } from './checks/pools';
+import { CheckResult, Ignored } from './checks/result';
 import { CheckFailure, Client, createClient } from './client';
 import { EXIT_CODE } from './nagios';
 import { Format, FORMATS, print, Printed } from './output';
 
 /** `rustydb-check`: parses the command line, runs one check against RustyDB's REST API, prints, returns the exit code. */
 
-const CHECKS = {
-  health: (client: Client) => healthCheck(client),
-  performance: (client: Client) => performanceCheck(client),
-  pools: (client: Client, pools: string[]) => poolsCheck(client, pools),
-};
-type CheckName = keyof typeof CHECKS;
+interface CheckSpec {
+  run(client: Client, o: { pools: string[]; ignored: Ignored }): Promise<CheckResult>;
+  /** What `--ignore` may name. */
+  measures: readonly string[];
+}
 
-export const USAGE = `usage: rustydb-check <health|performance|pools> [--url URL] [--format text|json|csv] [--timeout SECONDS] [--pool ID]...
+type CheckName = 'health' | 'performance' | 'pools';
+
+const CHECKS: Record<CheckName, CheckSpec> = {
+  health: { run: (client) => healthCheck(client), measures: [] },
+  performance: { run: (client, o) => performanceCheck(client, o.ignored), measures: PERFORMANCE_MEASURES },
+  pools: { run: (client, o) => poolsCheck(client, o.pools, o.ignored), measures: POOL_MEASURES },
+};
+
+export const USAGE = `usage: rustydb-check <health|performance|pools> [--url URL] [--format text|json|csv] [--timeout SECONDS] [--pool ID]... [--ignore MEASURE[,MEASURE]]...
 
   health        GET /api/v1/admin/health: healthy 0, degraded 1, unhealthy 2
   performance   GET /api/v1/stats/performance: CPU, memory, cache hit ratio, TPS, locks, deadlocks
@@ -25,6 +32,9 @@ export const USAGE = `usage: rustydb-check <health|performance|pools> [--url URL
   --url URL          RustyDB's REST address (default $RUSTYDB_URL or http://localhost:8080)
   --format FORMAT    text: a Nagios line with performance data (default); json; csv: the guide's CSV line(s)
   --timeout SECONDS  give up after this long, as CRITICAL (default 10)
+  --pool ID          check this pool (repeatable); UNKNOWN if the server answers with another pool's figures
+  --ignore MEASURES  report these measures but judge them by no level, e.g. tps on RustyDB v0.6.5
+                     (performance: ${PERFORMANCE_MEASURES.join(', ')}; pools: ${POOL_MEASURES.join(', ')})
   RUSTYDB_TOKEN      if set, sent as "Authorization: Bearer <token>"
 
 Exit codes (Nagios): 0 OK, 1 WARNING, 2 CRITICAL (also unreachable, timeout, HTTP error), 3 UNKNOWN.
@@ -40,6 +50,7 @@ interface Options {
   format: Format;
   timeoutSeconds: number;
   pools: string[];
+  ignored: Ignored;
 }
 
 class UsageError extends Error {}
@@ -55,6 +66,7 @@ function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options | 'help' 
         format: { type: 'string', default: 'text' },
         timeout: { type: 'string', default: '10' },
         pool: { type: 'string', multiple: true, default: [] },
+        ignore: { type: 'string', multiple: true, default: [] },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -79,7 +91,20 @@ function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options | 'help' 
   if (!/^https?:\/\/[^/]/.test(url)) {
     throw new UsageError(`--url must be an http(s) URL, not ${url}`);
   }
-  return { check: positionals[0] as CheckName, url, format: values.format as Format, timeoutSeconds, pools: values.pool };
+  const check = positionals[0] as CheckName;
+  return { check, url, format: values.format as Format, timeoutSeconds, pools: values.pool, ignored: ignoredMeasures(check, values.ignore) };
+}
+
+/** `--ignore tps,locks` and `--ignore tps --ignore locks` alike; only measures the check has. */
+function ignoredMeasures(check: CheckName, values: string[]): Ignored {
+  const named = values.flatMap((v) => v.split(',')).map((m) => m.trim());
+  const { measures } = CHECKS[check];
+  const unknown = named.filter((m) => !measures.includes(m));
+  if (unknown.length > 0) {
+    const known = measures.length > 0 ? `: ${check} has ${measures.join(', ')}` : `: ${check} has no measures to ignore`;
+    throw new UsageError(`--ignore ${unknown.map((m) => `'${m}'`).join(', ')} is not a measure of ${check}${known}`);
+  }
+  return new Set(named);
 }
 
 export async function runCheck(argv: string[], env: NodeJS.ProcessEnv, now = () => new Date()): Promise<Outcome> {
@@ -92,12 +117,12 @@ export async function runCheck(argv: string[], env: NodeJS.ProcessEnv, now = () 
   if (options === 'help') {
     return { code: EXIT_CODE.OK, stdout: USAGE, stderr: '' };
   }
-  const { check, url, format, timeoutSeconds, pools } = options;
+  const { check, url, format, timeoutSeconds, pools, ignored } = options;
   const signal = AbortSignal.timeout(timeoutSeconds * 1000);
   const client = createClient({ baseUrl: url, token: env.RUSTYDB_TOKEN, signal, timeoutSeconds });
   let result: CheckResult;
   try {
-    result = await CHECKS[check](client, pools);
+    result = await CHECKS[check].run(client, { pools, ignored });
   } catch (error) {
     if (!(error instanceof CheckFailure)) {
       throw error;

@@ -21,7 +21,8 @@ const NOW = () => new Date(2026, 0, 31, 14, 5, 9);
 interface JsonReport {
   status: Status;
   exitCode: number;
-  measurements: Array<{ label: string; value: number; level?: string }>;
+  notes: string[];
+  measurements: Array<{ label: string; value: number; level?: string; ignored?: boolean }>;
 }
 async function jsonCheck(...args: string[]): Promise<[number, JsonReport]> {
   const { code, stdout } = await check(...args, '--format', 'json');
@@ -108,6 +109,82 @@ describe('pools', () => {
   });
 });
 
+describe('against RustyDB v0.6.5', () => {
+  let v065: RunningSimulator;
+  beforeAll(async () => {
+    v065 = await startSimulator({ profile: 'v0.6.5', port: 0 });
+  });
+  afterEach(() => v065.clearFaults());
+  afterAll(() => v065.close());
+
+  const check065 = (...args: string[]) => runCheck([...args, '--url', v065.url], {}, NOW);
+
+  it('performance is CRITICAL on TPS, which v0.6.5 computes as HTTP requests ÷ 60', async () => {
+    const { code, stdout } = await check065('performance');
+    expect(stdout).toMatch(/^RUSTYDB PERFORMANCE CRITICAL - TPS [0-9.]+\/s \(critical below 10\) \|/);
+    expect(code).toBe(2);
+  });
+
+  it('performance --ignore tps reports TPS without judging it, and judges the rest', async () => {
+    const { code, stdout } = await check065('performance', '--ignore', 'tps');
+    expect(stdout).toMatch(
+      /^RUSTYDB PERFORMANCE OK - CPU [0-9.]+%, memory [0-9.]+%, cache hit ratio 95\.0%, locks held 0, deadlocks 0; ignored: TPS [0-9.]+\/s \| .* tps=[0-9.]+;;;0 locks=0;500;1000;0/
+    );
+    expect(code).toBe(0);
+    v065.setFaults({ cpuPercent: 95 });
+    const [, report] = await jsonCheck065('performance', '--ignore', 'tps');
+    expect(report.status).toBe('CRITICAL');
+    expect(measurement(report, 'tps')).toMatchObject({ ignored: true, level: 'critical' });
+    expect(measurement(report, 'cpu')).toMatchObject({ level: 'critical' });
+    expect(measurement(report, 'cpu')).not.toHaveProperty('ignored');
+  });
+
+  it('takes --ignore as a list or repeated', async () => {
+    v065.setFaults({ cpuPercent: 95 });
+    for (const args of [['--ignore', 'tps,cpu'], ['--ignore', 'tps', '--ignore', 'cpu']]) {
+      const { code, stdout } = await check065('performance', ...args);
+      expect(stdout).toMatch(/^RUSTYDB PERFORMANCE OK - .*; ignored: CPU 95\.0%, TPS [0-9.]+\/s \|/);
+      expect(code).toBe(0);
+    }
+  });
+
+  it('pools judges default and names the pools v0.6.5 answers with default\'s figures', async () => {
+    const { code, stdout } = await check065('pools');
+    expect(stdout).toBe(
+      "RUSTYDB POOLS OK - default utilisation 62.5%, default waiting 2; not reported by the server: readonly (answered with pool default's figures); " +
+        'RustyDB v0.6.5 ignores the pool id in /pools/{id}/stats | default_utilisation=0.625;0.8;0.95;0;1 default_waiting=2;5;20;0 default_active=25;;;0 default_idle=15;;;0\n'
+    );
+    expect(code).toBe(0);
+    // The CSV log gets default's line only: no figures are filed under readonly.
+    expect((await check065('pools', '--format', 'csv')).stdout).toBe('2026-01-31 14:05:09,default,25,15,40,2,0.625\n');
+    const [, report] = await jsonCheck065('pools');
+    expect(report.notes).toEqual([expect.stringContaining("readonly (answered with pool default's figures)")]);
+  });
+
+  it('pools is judged by default\'s figures: a pressed default pool is CRITICAL', async () => {
+    v065.setFaults({ pool: { id: 'default', active: 40, idle: 0, waiting: 30 } });
+    const { code, stdout } = await check065('pools');
+    expect(stdout).toMatch(/^RUSTYDB POOLS CRITICAL - default waiting 30 \(critical above 20\), .*; not reported by the server: readonly/);
+    expect(code).toBe(2);
+  });
+
+  it('pools --pool readonly is UNKNOWN: the state asked about cannot be known', async () => {
+    const { code, stdout } = await check065('pools', '--pool', 'readonly');
+    expect(stdout).toBe(
+      "RUSTYDB POOLS UNKNOWN - not reported by the server: readonly (answered with pool default's figures); RustyDB v0.6.5 ignores the pool id in /pools/{id}/stats\n"
+    );
+    expect(code).toBe(3);
+    const csv = await check065('pools', '--pool', 'readonly', '--format', 'csv');
+    expect([csv.stdout, csv.code]).toEqual(['', 3]);
+    expect(csv.stderr).toMatch(/^RUSTYDB POOLS UNKNOWN - not reported by the server: readonly/);
+  });
+
+  async function jsonCheck065(...args: string[]): Promise<[number, JsonReport]> {
+    const { code, stdout } = await check065(...args, '--format', 'json');
+    return [code, JSON.parse(stdout)];
+  }
+});
+
 describe('failures', () => {
   it('is CRITICAL when nothing listens', async () => {
     const [server, url] = await listen(() => undefined);
@@ -140,6 +217,11 @@ describe('failures', () => {
     expect(code).toBe(2);
   });
 
+  it('names the measures a check has when --ignore names another', async () => {
+    const { stderr } = await runCheck(['performance', '--ignore', 'tps,waiting'], {});
+    expect(stderr).toMatch(/^rustydb-check: --ignore 'waiting' is not a measure of performance: performance has cpu, memory, cache_hit_ratio, tps, locks, deadlocks\n/);
+  });
+
   it('writes no CSV line for a failed check, and says why on stderr', async () => {
     sim.setFaults({ status: 500 });
     const { code, stdout, stderr } = await check('performance', '--format', 'csv');
@@ -148,7 +230,16 @@ describe('failures', () => {
     expect(code).toBe(2);
   });
 
-  it.each([[['nope']], [['health', '--format', 'xml']], [['health', '--timeout', '0']], [['health', '--url', 'localhost:8080']], [['health', '--bogus']]])(
+  it.each([
+    [['nope']],
+    [['health', '--format', 'xml']],
+    [['health', '--timeout', '0']],
+    [['health', '--url', 'localhost:8080']],
+    [['health', '--bogus']],
+    [['health', '--ignore', 'tps']],
+    [['performance', '--ignore', 'tps,waiting']],
+    [['pools', '--ignore', '']],
+  ])(
     'is UNKNOWN with the usage for %j',
     async (args) => {
       const { code, stdout, stderr } = await runCheck(args, {});

@@ -39,7 +39,7 @@ describe('judgeHealth', () => {
     expect(judgeHealth(body)).toEqual({
       status: 'WARNING',
       summary: 'degraded, version 1.0.0, up 1h 0m; storage degraded: disk slow',
-      measurements: [{ name: 'uptime', label: 'uptime', value: 3600, uom: 's', min: 0 }],
+      measurements: [{ name: 'uptime', measure: 'uptime', label: 'uptime', value: 3600, uom: 's', min: 0 }],
       csv: [['degraded', '1.0.0', 3600]],
     });
   });
@@ -84,24 +84,72 @@ describe('judgePools', () => {
   const pool = (id: string, active: number, idle: number, waiting: number) => [id, { ...POOL, pool_id: id, active_connections: active, idle_connections: idle, total_connections: active + idle, waiting_requests: waiting }] as [string, unknown];
 
   it('is OK for quiet pools and reports utilisation as active / (active + idle)', () => {
-    const result = judgePools([pool('default', 25, 15, 2), pool('readonly', 0, 0, 0)]);
+    const result = judgePools([pool('default', 25, 15, 2), pool('readonly', 0, 0, 0)], false);
     expect(result.status).toBe('OK');
     expect(result.summary).toBe('default utilisation 62.5%, default waiting 2; readonly utilisation 0.0%, readonly waiting 0');
     expect(result.csv).toEqual([['default', 25, 15, 40, 2, 0.625], ['readonly', 0, 0, 0, 0, 0]]);
   });
 
   it('names only the pools in trouble, worst level first', () => {
-    const result = judgePools([pool('default', 40, 0, 30), pool('readonly', 17, 3, 6), pool('batch', 1, 9, 0)]);
+    const result = judgePools([pool('default', 40, 0, 30), pool('readonly', 17, 3, 6), pool('batch', 1, 9, 0)], false);
     expect(result.status).toBe('CRITICAL');
     expect(result.summary).toBe(
       'default waiting 30 (critical above 20), default utilisation 100.0% (critical above 95%); readonly utilisation 85.0% (warning above 80%), readonly waiting 6 (warning above 5)'
     );
   });
 
-  it('is UNKNOWN for a pool the server answers with another pool\'s figures (RustyDB v0.6.5)', () => {
-    const [, body] = pool('default', 1, 9, 0);
-    const result = judgePools([['readonly', body]]);
-    expect(result.status).toBe('UNKNOWN');
-    expect(result.summary).toContain("readonly: the server answered with pool default's figures");
+  describe("a pool the server answers with another pool's figures (RustyDB v0.6.5)", () => {
+    const [, defaultBody] = pool('default', 1, 9, 0);
+    const stats: Array<[string, unknown]> = [pool('default', 1, 9, 0), ['readonly', defaultBody], ['batch', defaultBody]];
+    const note =
+      "not reported by the server: readonly (answered with pool default's figures), batch (answered with pool default's figures); RustyDB v0.6.5 ignores the pool id in /pools/{id}/stats";
+
+    it('is named and left out when the server listed it: the status is that of the pools it reports', () => {
+      const result = judgePools(stats, false);
+      expect(result).toMatchObject({ status: 'OK', summary: 'default utilisation 10.0%, default waiting 0', notes: [note] });
+      // No figures are filed under a pool they do not belong to.
+      expect(result.csv.map((line) => line[0])).toEqual(['default']);
+      expect(result.measurements.map((m) => m.label)).toEqual(['default_utilisation', 'default_waiting', 'default_active', 'default_idle']);
+    });
+
+    it('still lets the reported pools set the status', () => {
+      const result = judgePools([pool('default', 40, 0, 30), ['readonly', defaultBody]], false);
+      expect(result.status).toBe('CRITICAL');
+    });
+
+    it('is UNKNOWN when it was asked for with --pool', () => {
+      const result = judgePools(stats, true);
+      expect(result).toMatchObject({ status: 'UNKNOWN', summary: '', notes: [note] });
+    });
+
+    it('is UNKNOWN when no pool is reported at all', () => {
+      expect(judgePools([['readonly', defaultBody]], false).status).toBe('UNKNOWN');
+    });
+  });
+
+  it('judges no level of an ignored measure, in every pool', () => {
+    const result = judgePools([pool('default', 40, 0, 30), pool('readonly', 17, 3, 6)], false, new Set(['waiting']));
+    expect(result.status).toBe('CRITICAL');
+    expect(result.summary).toBe(
+      'default utilisation 100.0% (critical above 95%); readonly utilisation 85.0% (warning above 80%); ignored: default waiting 30, readonly waiting 6'
+    );
+    expect(result.measurements.filter((m) => m.ignored).map((m) => m.label)).toEqual(['default_waiting', 'readonly_waiting']);
+  });
+});
+
+describe('ignored measures', () => {
+  it('are reported with their values but never change the status', () => {
+    const result = judgePerformance({ ...PERF, transactions_per_second: 0.2, locks_held: 1001 }, new Set(['tps']));
+    expect(result.status).toBe('CRITICAL');
+    expect(result.summary).toBe('locks held 1001 (critical above 1000); ignored: TPS 0.2/s');
+    expect(judgePerformance({ ...PERF, transactions_per_second: 0.2 }, new Set(['tps']))).toMatchObject({
+      status: 'OK',
+      summary: 'CPU 7.3%, memory 35.3%, cache hit ratio 95.0%, locks held 0, deadlocks 0; ignored: TPS 0.2/s',
+    });
+  });
+
+  it('are OK when everything is ignored', () => {
+    const all = new Set(['cpu', 'memory', 'cache_hit_ratio', 'tps', 'locks', 'deadlocks']);
+    expect(judgePerformance({ ...PERF, cpu_usage_percent: 99 }, all).status).toBe('OK');
   });
 });

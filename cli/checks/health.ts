@@ -32,7 +32,7 @@ export function judgeHealth(body: unknown): CheckResult {
   return {
     status,
     summary,
-    measurements: [{ name: 'uptime', label: 'uptime', value: health.uptime_seconds, uom: 's', min: 0 }],
+    measurements: [{ name: 'uptime', measure: 'uptime', label: 'uptime', value: health.uptime_seconds, uom: 's', min: 0 }],
     csv: [[health.status, health.version, health.uptime_seconds]],
   };
 }

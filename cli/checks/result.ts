@@ -7,8 +7,12 @@ import { PerfDatum, Status, STATUS_OF_LEVEL, worst } from '../nagios';
 export interface Measurement extends PerfDatum {
   /** How the summary names it: "CPU", "pool default waiting". */
   name: string;
+  /** What `--ignore` names: `tps`; `waiting` for the waiting requests of every pool. */
+  measure: string;
   /** Unset when no threshold applies. */
   level?: Level;
+  /** Named by `--ignore`: reported, but judged by no level. */
+  ignored?: boolean;
 }
 
 export interface CheckResult {
@@ -17,7 +21,12 @@ export interface CheckResult {
   measurements: Measurement[];
   /** The CSV line(s), without the leading timestamp. */
   csv: Array<Array<string | number>>;
+  /** What the operator should know about the answer beyond its figures (pools the server could not report). */
+  notes?: string[];
 }
+
+/** The measures an operator may tell a check to ignore (`--ignore`), for example TPS on RustyDB v0.6.5. */
+export type Ignored = ReadonlySet<string>;
 
 export type Json = Record<string, unknown>;
 
@@ -60,11 +69,20 @@ function describe(m: Measurement): string {
   return `${m.name} ${formatValue(m.value, t.unit)} (${level} ${t.direction} ${formatLevel(t[level]!, t.unit)})`;
 }
 
+const valueOf = (m: Measurement) => `${m.name} ${formatValue(m.value, m.threshold!.unit)}`;
+
 /** Status and summary from the judged measurements: the problems worst first, or every value when all are fine. */
-export function judge(measurements: Measurement[]): Pick<CheckResult, 'status' | 'summary'> {
-  const judged = measurements.filter((m) => m.level !== undefined);
+export function judge(measurements: Measurement[], ignored: Ignored): Pick<CheckResult, 'status' | 'summary' | 'measurements'> {
+  const marked = measurements.map((m) => (m.threshold && ignored.has(m.measure) ? { ...m, ignored: true } : m));
+  const judged = marked.filter((m) => m.level !== undefined && !m.ignored);
   const status = worst(judged.map((m) => STATUS_OF_LEVEL[m.level!]));
   const problems = judged.filter((m) => m.level !== 'ok').sort((a, b) => (a.level === 'critical' ? -1 : b.level === 'critical' ? 1 : 0));
-  const shown = problems.length > 0 ? problems.map(describe) : judged.map((m) => `${m.name} ${formatValue(m.value, m.threshold!.unit)}`);
-  return { status, summary: shown.join(', ') };
+  const shown = problems.length > 0 ? problems.map(describe) : judged.map(valueOf);
+  return { status, summary: shown.join(', '), measurements: marked };
+}
+
+/** The summary's parts, then the ignored measurements with their values: `…; ignored: TPS 0.2/s`. */
+export function withIgnored(parts: string[], measurements: Measurement[]): string {
+  const skipped = measurements.filter((m) => m.ignored).map(valueOf);
+  return [...parts, ...(skipped.length > 0 ? [`ignored: ${skipped.join(', ')}`] : [])].filter(Boolean).join('; ');
 }
