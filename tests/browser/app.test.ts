@@ -7,8 +7,7 @@ import fs from 'fs';
 import net from 'net';
 import path from 'path';
 import type { Locator, Page } from 'playwright-core';
-import { startSimulator } from '../../simulator';
-import type { RunningSimulator } from '../../simulator';
+import { RunningSimulator, startSimulator } from '../../simulator';
 import { FakeGrafana, fakeGrafana, rustydbDatasource } from './appFakeGrafana';
 import { Harness, startHarness, ThemeMode } from './harness';
 

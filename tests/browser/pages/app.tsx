@@ -9,8 +9,10 @@ import './appBoot';
 import React, { ComponentType, useEffect, useMemo, useRef, useState } from 'react';
 import { MemoryRouter } from 'react-router';
 import { from, lastValueFrom } from 'rxjs';
+import type { DataQuery } from '@grafana/schema';
 import {
   AppPlugin,
+  AppRootProps,
   CoreApp,
   DataFrame,
   DataQueryRequest,
@@ -26,11 +28,11 @@ import {
   PanelProps,
   TestDataSourceResponse,
 } from '@grafana/data';
-import { config, getBackendSrv, getDataSourceSrv } from '@grafana/runtime';
+import { config, getBackendSrv } from '@grafana/runtime';
 import { Alert, Button, GlobalStyles, PanelChrome, Stack, useTheme2 } from '@grafana/ui';
 import { panelProps } from '../../../src/panel/testing/panelProps';
 import { loadBuiltModule } from './appBuilt';
-import { getJson, startGrafanaServices } from './appServices';
+import { getJson, reloadDatasources, startGrafanaServices } from './appServices';
 
 const PLUGIN_ID = 'rustydb-monitoring-app';
 const DIST = `/public/plugins/${PLUGIN_ID}`;
@@ -42,7 +44,6 @@ interface Built {
   app: AppPlugin;
   datasource: DataSourcePlugin<DataSourceApi>;
   panel: PanelPlugin;
-  appSettings: { enabled: boolean; pinned: boolean; jsonData: Record<string, unknown> };
 }
 
 async function start(): Promise<Built> {
@@ -50,8 +51,10 @@ async function start(): Promise<Built> {
   const app = (await loadBuiltModule<{ plugin: AppPlugin }>(`${DIST}/module.js`)).plugin;
   const datasource = (await loadBuiltModule<{ plugin: DataSourcePlugin<DataSourceApi> }>(`${DIST}/datasource/module.js`)).plugin;
   const panel = (await loadBuiltModule<{ plugin: PanelPlugin }>(`${DIST}/panel/module.js`)).plugin;
-  const appSettings = await getJson<Built['appSettings']>(`/api/plugins/${PLUGIN_ID}/settings`);
-  return { app, datasource, panel, appSettings };
+  const appSettings = await getJson<{ enabled: boolean; pinned: boolean; jsonData: object }>(`/api/plugins/${PLUGIN_ID}/settings`);
+  // Grafana gives the app its meta (with the saved jsonData) before showing any of its pages.
+  app.meta = { id: PLUGIN_ID, name: 'RustyDB Monitoring', type: 'app', ...appSettings } as unknown as AppPlugin['meta'];
+  return { app, datasource, panel };
 }
 
 function instance(name: string): DataSourceInstanceSettings {
@@ -63,16 +66,16 @@ function instance(name: string): DataSourceInstanceSettings {
 }
 
 function AppView({ built }: { built: Built }) {
-  const meta = { id: PLUGIN_ID, name: 'RustyDB Monitoring', type: 'app', ...built.appSettings } as unknown as AppPlugin['meta'];
   if (view === 'config') {
-    built.app.meta = meta;
     const Config = built.app.configPages![0].body;
     return <Config plugin={built.app} query={{}} />;
   }
   const Root = built.app.root!;
+  // What Grafana passes an app's root page today; the rest of AppRootProps is deprecated.
+  const props = { meta: built.app.meta, basename: `/a/${PLUGIN_ID}` } as AppRootProps;
   return (
     <MemoryRouter initialEntries={[`/${view}`]} future={{ v7_startTransition: true, v7_relativeSplatPath: true }}>
-      <Root meta={meta} basename={`/a/${PLUGIN_ID}`} query={{}} path={`/${view}`} onNavChanged={() => undefined} />
+      <Root {...props} />
     </MemoryRouter>
   );
 }
@@ -89,7 +92,7 @@ function DatasourceConfigView({ built, name }: { built: Built; name: string }) {
   const Editor = built.datasource.components.ConfigEditor!;
   const saveAndTest = async () => {
     await lastValueFrom(getBackendSrv().fetch({ url: `/api/datasources/uid/${options.uid}`, method: 'PUT', data: options }));
-    await getDataSourceSrv().reload();
+    await reloadDatasources();
     const DataSourceClass = built.datasource.DataSourceClass as unknown as new (s: DataSourceInstanceSettings) => DataSourceApi;
     setResult(await new DataSourceClass(instance(options.name)).testDatasource());
   };
@@ -136,8 +139,9 @@ function useDatasource(built: Built, name: string): DataSourceApi {
 function QueryView({ built, name }: { built: Built; name: string }) {
   const theme = useTheme2();
   const datasource = useDatasource(built, name);
-  const latest = useRef({ refId: 'A', ...datasource.getDefaultQuery?.(CoreApp.PanelEditor) });
-  const [query, setQuery] = useState(latest.current);
+  const [query, setQuery] = useState<DataQuery>(() => ({ refId: 'A', ...datasource.getDefaultQuery?.(CoreApp.PanelEditor) }));
+  // The editor calls onChange then onRunQuery at once; the run must see the query just changed.
+  const latest = useRef(query);
   const [frames, setFrames] = useState<DataFrame[]>();
   const [error, setError] = useState<string>();
   const Editor = built.datasource.components.QueryEditor!;
@@ -145,7 +149,7 @@ function QueryView({ built, name }: { built: Built; name: string }) {
     from(datasource.query(request([latest.current]))).subscribe({
       next: (response) => {
         setFrames(response.data);
-        setError(response.errors?.map((e) => e.message).join('; ') || response.error?.message);
+        setError(response.errors?.map((e) => e.message).join('; '));
       },
       error: (err) => setError(String(err?.message ?? err)),
     });

@@ -59,7 +59,7 @@ function browserFetch<T>(options: BackendSrvRequest): Observable<FetchResponse<T
   });
 }
 
-async function getJson<T>(url: string): Promise<T> {
+export async function getJson<T>(url: string): Promise<T> {
   const res = await fetch(url);
   if (!res.ok) {
     throw new Error(`${url}: HTTP ${res.status}`);
@@ -67,7 +67,7 @@ async function getJson<T>(url: string): Promise<T> {
   return res.json();
 }
 
-async function reloadDatasources(): Promise<void> {
+export async function reloadDatasources(): Promise<void> {
   const settings = await getJson<{ datasources: Record<string, DataSourceInstanceSettings> }>('/api/frontend/settings');
   config.datasources = settings.datasources;
 }
@@ -85,4 +85,4 @@ export async function startGrafanaServices(): Promise<void> {
   await reloadDatasources();
 }
 
-export { getJson };
+
