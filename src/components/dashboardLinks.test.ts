@@ -1,4 +1,22 @@
+import fs from 'fs';
+import path from 'path';
 import { BUNDLED_DASHBOARDS, bundledDashboards, dashboardUrl } from './dashboardLinks';
+import { DASHBOARD_VARIABLES, DATASOURCE_TYPE, PROMETHEUS_TYPE } from '../constants';
+
+const DASHBOARDS_DIR = path.resolve(__dirname, '../../dashboards');
+
+interface DashboardJson {
+  uid: string;
+  templating: { list: Array<{ name: string; type: string; query?: unknown }> };
+}
+
+function dashboardJson(uid: string): DashboardJson | undefined {
+  return fs
+    .readdirSync(DASHBOARDS_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => JSON.parse(fs.readFileSync(path.join(DASHBOARDS_DIR, f), 'utf8')) as DashboardJson)
+    .find((d) => d.uid === uid);
+}
 
 describe('bundled dashboards', () => {
   it('are the seven dashboards plugin.json includes, with short titles', () => {
@@ -22,6 +40,18 @@ describe('bundled dashboards', () => {
         { type: 'dashboard', name: 'Custom', uid: 'c' },
       ])
     ).toEqual([{ uid: 'c', title: 'Custom' }]);
+  });
+});
+
+describe('each bundled dashboard', () => {
+  it.each(BUNDLED_DASHBOARDS.map((d) => [d.uid]))('%s selects its data sources through the variables the links set', (uid) => {
+    const variables = dashboardJson(uid)?.templating.list.filter((v) => v.type === 'datasource') ?? [];
+    expect(variables.map(({ name, query }) => ({ name, query }))).toEqual(
+      expect.arrayContaining([
+        { name: DASHBOARD_VARIABLES.rustydb, query: DATASOURCE_TYPE },
+        { name: DASHBOARD_VARIABLES.prometheus, query: PROMETHEUS_TYPE },
+      ])
+    );
   });
 });
 
