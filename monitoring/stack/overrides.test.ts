@@ -25,6 +25,14 @@ describe('test-stack overrides of the shipped configuration', () => {
     expect(after.find((r) => r.keep_firing_for)?.keep_firing_for).toBe('2s');
   });
 
+  it('can keep keep_firing_for: apart from for:', () => {
+    const short = alertRules(loadRuleFiles().map((f) => ({ ...f, groups: shortenRules(f.groups, '2s', '90s') })));
+    const kept = short.filter((r) => r.keep_firing_for !== undefined);
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.map((r) => r.keep_firing_for)).toEqual(kept.map(() => '90s'));
+    expect(new Set(short.filter((r) => r.for !== undefined).map((r) => r.for))).toEqual(new Set(['2s']));
+  });
+
   it('map the scrape targets and Alertmanager, and still pass promtool check config', () => {
     fs.mkdirSync(path.join(dir, 'rules'), { recursive: true });
     for (const { file, groups } of loadRuleFiles()) {

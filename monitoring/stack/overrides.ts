@@ -8,8 +8,11 @@ import { Rule, RuleGroup } from '../ruleModel';
 
 type Doc = Record<string, unknown>;
 
-/** Every alert's `for:` and `keep_firing_for:` (where set) become `duration`; expressions stay as they are. */
-export function shortenRules(groups: RuleGroup[], duration: string): RuleGroup[] {
+/**
+ * Every alert's `for:` becomes `duration`, and its `keep_firing_for:` (where set) `keepFiringFor`; expressions stay as
+ * they are. A test that needs an alert to outlive its series (a threat on a target that then goes down) keeps it longer.
+ */
+export function shortenRules(groups: RuleGroup[], duration: string, keepFiringFor = duration): RuleGroup[] {
   const shorten = (rule: Rule): Rule => {
     if (!('alert' in rule)) {
       return rule;
@@ -17,7 +20,7 @@ export function shortenRules(groups: RuleGroup[], duration: string): RuleGroup[]
     return {
       ...rule,
       ...(rule.for !== undefined ? { for: duration } : {}),
-      ...(rule.keep_firing_for !== undefined ? { keep_firing_for: duration } : {}),
+      ...(rule.keep_firing_for !== undefined ? { keep_firing_for: keepFiringFor } : {}),
     };
   };
   return groups.map((group) => ({ ...group, rules: group.rules.map(shorten) }));

@@ -5,7 +5,7 @@
  * Every kind is named here once; the model, the incident list, the log and the calibration test read this table.
  */
 import { POOLS, REPLICAS } from './catalogue';
-import { Episode, EpisodeSpec } from './signals';
+import { Episode, episodesBetween, EpisodeSpec } from './signals';
 
 const HOUR = 3600;
 
@@ -75,3 +75,16 @@ export const EPISODE_KINDS: readonly EpisodeKind[] = [
     severity: (e) => (e.intensity > 0.8 ? 'high' : 'medium'),
   },
 ];
+
+export interface ScheduledEpisode extends Episode {
+  kind: EpisodeKind;
+}
+
+/** Every episode of every kind that is under way at some moment of [fromSec, toSec]. */
+export function episodesOverlapping(seed: number, fromSec: number, toSec: number): ScheduledEpisode[] {
+  return EPISODE_KINDS.flatMap((kind) =>
+    episodesBetween(seed, kind.stream, fromSec - kind.spec.slotSec, toSec, kind.spec)
+      .filter((e) => e.end > fromSec)
+      .map((e) => ({ ...e, kind }))
+  );
+}

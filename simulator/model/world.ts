@@ -180,6 +180,8 @@ const TPS_PER_LOAD = 560;
 const IDLE_RESERVE = 0.25;
 /** Demand a pool under full pressure asks for, as a share of its maximum: past it, requests wait. */
 const PRESSURE_DEMAND = 1.3;
+/** Users mistyping their passwords: failed logins outside bursts, which raise no threat. */
+const MISTYPED_LOGINS_PER_MINUTE = 0.3;
 
 export class World {
   readonly serverStartSec: number;
@@ -279,7 +281,8 @@ export class World {
       lockWaitsPerSec: 0.5 + 8 * load * load + 20 * pressure,
       dirtyPages: Math.round(1500 + 16000 * load + 9000 * pressure),
       freePages: Math.round(BUFFER_POOL_PAGES * (0.02 + 0.08 * (1 - load))),
-      failedLoginsPerMinute: faults.failedLoginsPerMinute ?? 0.3 + (burst ? 30 + 180 * (burst.intensity - 0.5) : 0),
+      failedLoginsPerMinute:
+        faults.failedLoginsPerMinute ?? MISTYPED_LOGINS_PER_MINUTE + (burst ? 30 + 180 * (burst.intensity - 0.5) : 0),
       loginBurst: burst,
       // Contention deadlocks under pool pressure, and bursts (a release that takes locks in a new order).
       deadlocksPerMinute: 0.07 * pressure + 2.5 * deadlockBurst,
@@ -315,8 +318,8 @@ export class World {
       lockWaits: g.lockWaitsPerSec,
       deadlocks: g.deadlocksPerMinute / 60,
       failedLogins: g.failedLoginsPerMinute / 60,
-      // The threat detector flags one in every 30 failed logins of a brute-force burst, and nothing else.
-      threats: g.loginBurst ? g.failedLoginsPerMinute / 1800 : 0,
+      // The threat detector flags one in 30 failed logins beyond the usual mistyped passwords (a brute force).
+      threats: Math.max(0, g.failedLoginsPerMinute - MISTYPED_LOGINS_PER_MINUTE) / 1800,
       permissionViolations: (1 + 3 * g.load) / 3600,
       bufferWrites: g.tps * 1.1,
       flushes,

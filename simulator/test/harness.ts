@@ -8,7 +8,7 @@ import parsePrometheusTextFormat, { ParsedFamily } from 'parse-prometheus-text-f
 import { FIXTURE_EPOCH_SEC } from '../fixtures';
 import { RunningSimulator, SimulatorOptions, startSimulator } from '../index';
 
-export const FIXTURE_DIR = path.join(__dirname, '../../src/rustydb/api/fixtures');
+export const FIXTURE_DIR = path.join(__dirname, '../../fixtures');
 export const FIXTURE_MS = FIXTURE_EPOCH_SEC * 1000;
 /** 2025-12-29 15:00 UTC: the documented model's busiest hour. */
 export const AFTERNOON_MS = Date.UTC(2025, 11, 29, 15, 0, 0);

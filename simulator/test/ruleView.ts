@@ -6,8 +6,7 @@
 import { loadRuleFiles, recordingRules, alertRules } from '../../monitoring/ruleModel';
 import { THRESHOLDS, ThresholdKey } from '../../src/rustydb/thresholds';
 import { DURATION_BUCKETS } from '../model/catalogue';
-import { EPISODE_KINDS, EpisodeFamily } from '../model/episodes';
-import { episodesBetween } from '../model/signals';
+import { EpisodeFamily, episodesOverlapping } from '../model/episodes';
 import { Flows, Gauges, Snapshot, World } from '../model/world';
 
 export const MINUTE = 60;
@@ -142,13 +141,12 @@ export interface Interval {
 
 /** Every scheduled episode that overlaps the timeline. */
 export function episodesOf(tl: Timeline): Interval[] {
-  const first = tl.minutes[0].tSec;
-  const last = tl.minutes[tl.minutes.length - 1].tSec;
-  return EPISODE_KINDS.flatMap((k) =>
-    episodesBetween(tl.seed, k.stream, first - k.spec.slotSec, last, k.spec)
-      .filter((e) => e.end > first)
-      .map((e) => ({ family: k.family, stream: k.stream, start: e.start, end: e.end }))
-  );
+  return episodesOverlapping(tl.seed, tl.minutes[0].tSec, tl.minutes[tl.minutes.length - 1].tSec).map((e) => ({
+    family: e.kind.family,
+    stream: e.kind.stream,
+    start: e.start,
+    end: e.end,
+  }));
 }
 
 /** Whether any episode overlaps the `lookBackMin` minutes up to minute i. */

@@ -19,6 +19,8 @@ const PROMETHEUS = '/usr/bin/prometheus';
 const ALERTMANAGER = '/usr/bin/prometheus-alertmanager';
 const SECOND = '1s';
 const FOR = '2s';
+/** Long enough for an alert to outlive its series while RustyDBDown takes over (`for:` plus a few evaluations). */
+const KEEP_FIRING_FOR = '60s';
 const QUIET_HOUR = Date.UTC(2026, 0, 5, 3, 0, 0);
 
 interface Notification {
@@ -81,12 +83,20 @@ function notified(receiver: string, status: 'firing' | 'resolved', labels: Recor
       .find((a) => a.status === status && Object.entries(labels).every(([k, v]) => a.labels[k] === v));
 }
 
-/** Alertmanager's view of an alert: active, or suppressed (inhibited) by another. */
-async function alertState(labels: Record<string, string>): Promise<string | undefined> {
-  const filter = Object.entries(labels).map(([k, v]) => `filter=${encodeURIComponent(`${k}="${v}"`)}`).join('&');
-  const alerts = await getJson(`http://${alertmanager!.address}/api/v2/alerts?${filter}`);
-  return alerts[0]?.status?.state;
+interface AlertmanagerAlert {
+  fingerprint: string;
+  labels: Record<string, string>;
+  status: { state: 'active' | 'suppressed' | 'unprocessed'; inhibitedBy: string[]; silencedBy: string[] };
 }
+
+/** Alertmanager's view of an alert: active, or suppressed (inhibited) by another. */
+async function alertmanagerAlert(labels: Record<string, string>): Promise<AlertmanagerAlert | undefined> {
+  const filter = Object.entries(labels).map(([k, v]) => `filter=${encodeURIComponent(`${k}="${v}"`)}`).join('&');
+  const alerts: AlertmanagerAlert[] = await getJson(`http://${alertmanager!.address}/api/v2/alerts?${filter}`);
+  return alerts[0];
+}
+
+const alertState = async (labels: Record<string, string>) => (await alertmanagerAlert(labels))?.status.state;
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rustydb-alert-path-'));
@@ -107,7 +117,7 @@ beforeAll(async () => {
 
   fs.mkdirSync(path.join(dir, 'rules'));
   for (const { file, groups } of loadRuleFiles()) {
-    fs.writeFileSync(path.join(dir, 'rules', path.basename(file)), yaml.dump({ groups: shortenRules(groups, FOR) }));
+    fs.writeFileSync(path.join(dir, 'rules', path.basename(file)), yaml.dump({ groups: shortenRules(groups, FOR, KEEP_FIRING_FOR) }));
   }
   const promConfig = prometheusConfig(readYaml(path.join(MONITORING_DIR, 'prometheus.yml')), {
     targets: { 'simulator:9100': hostPort(sim.metricsUrl!), 'simulator:8080': hostPort(sim.url), 'alertmanager:9093': alertmanager.address },
@@ -164,5 +174,42 @@ describe.each<[string, Faults, string, Record<string, string>]>([
     sim.clearFaults();
     const resolved = await waitFor(`${alertname} to resolve`, notified('team-dba-pagerduty', 'resolved', critical()));
     expect(resolved.labels.severity).toBe('critical');
+  }, 60_000);
+});
+
+describe('an instance that goes down', () => {
+  const exporter = () => hostPort(sim.metricsUrl!);
+  const rest = () => hostPort(sim.url);
+  const threat = (instance: string) => ({ alertname: 'RustyDBSecurityThreat', severity: 'critical', job: 'rustydb', instance });
+  const down = () => ({ alertname: 'RustyDBDown', severity: 'critical', category: 'availability', job: 'rustydb', instance: exporter() });
+
+  // Alerts on a target's own series resolve as soon as its scrape fails (the series go stale), so what the second
+  // inhibition rule holds back is what outlives them: here a threat alert, held by keep_firing_for.
+  it("pages RustyDBDown and inhibits that instance's other alerts, and no other instance's", async () => {
+    // A brute force: the threat detector fires on both endpoints of the simulator (they serve the same server)...
+    sim.setFaults({ failedLoginsPerMinute: 600 });
+    await waitFor('the threat on the exporter to page', notified('team-dba-pagerduty', 'firing', threat(exporter())));
+    await waitFor('the threat on the REST endpoint to page', notified('team-dba-pagerduty', 'firing', threat(rest())));
+    // ...then the exporter (:9100/metrics) stops answering, while the REST port still serves its metrics.
+    sim.setFaults({ down: true, pathPattern: '^/metrics$' });
+    const paged = await waitFor('RustyDBDown to page', notified('team-dba-pagerduty', 'firing', down()));
+    expect(paged.labels).toEqual({ ...down(), grafana_url: 'http://localhost:3000' });
+    expect(paged.annotations.description).toContain(exporter());
+
+    const source = await waitFor('RustyDBDown in Alertmanager', () => alertmanagerAlert(down()));
+    const inhibited = await waitFor('the threat on the down instance to be inhibited', async () => {
+      const alert = await alertmanagerAlert(threat(exporter()));
+      return alert?.status.state === 'suppressed' ? alert : undefined;
+    });
+    expect(inhibited.status).toEqual({ state: 'suppressed', inhibitedBy: [source.fingerprint], silencedBy: [] });
+    // The same alert about the instance that is up goes on.
+    expect(await alertState(threat(rest()))).toBe('active');
+    expect(notified('team-dba-pagerduty', 'firing', { alertname: 'RustyDBDown', instance: rest() })()).toBeUndefined();
+  }, 90_000);
+
+  it('resolves RustyDBDown when the instance answers again', async () => {
+    sim.clearFaults();
+    const resolved = await waitFor('RustyDBDown to resolve', notified('team-dba-pagerduty', 'resolved', down()));
+    expect(resolved.labels.instance).toBe(exporter());
   }, 60_000);
 });
