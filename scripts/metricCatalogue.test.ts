@@ -62,6 +62,6 @@ describe('the project', () => {
   it('scans the rule files, the dashboards and the docs, but not the fixtures or the catalogue', () => {
     const files = projectFiles(ROOT);
     expect(files).toEqual(expect.arrayContaining(['monitoring/rules/rustydb-alerts.yml', 'README.md']));
-    expect(files.filter((f) => f.startsWith('src/rustydb/api/fixtures/') || f === 'src/rustydb/metrics.ts')).toEqual([]);
+    expect(files.filter((f) => f.startsWith('fixtures/') || f === 'src/rustydb/metrics.ts')).toEqual([]);
   });
 });

@@ -59,7 +59,7 @@ export function unknownMentions(text: string, recorded: ReadonlySet<string>): Me
 }
 
 /** Paths (relative to the repository) that are not scanned: dependencies, build output, the fixtures and the catalogue. */
-const EXCLUDED = [/^node_modules\//, /(^|\/)dist\//, /^src\/rustydb\/api\/fixtures\//, /^src\/rustydb\/metrics\.ts$/, /^package-lock\.json$/];
+const EXCLUDED = [/^node_modules\//, /(^|\/)dist\//, /^fixtures\//, /^src\/rustydb\/metrics\.ts$/, /^package-lock\.json$/];
 
 /** Every file git tracks or would track (untracked but not ignored), so a new file is checked before it is committed. */
 export function projectFiles(root: string): string[] {

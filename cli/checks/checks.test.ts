@@ -6,7 +6,7 @@ import { judgeHealth } from './health';
 import { judgePerformance } from './performance';
 import { judgePools } from './pools';
 
-const fixture = (name: string) => JSON.parse(fs.readFileSync(path.join(__dirname, '../../src/rustydb/api/fixtures', name), 'utf8'));
+const fixture = (name: string) => JSON.parse(fs.readFileSync(path.join(__dirname, '../../fixtures', name), 'utf8'));
 const HEALTH = fixture('admin-health.json');
 const PERF = { ...fixture('stats-performance.json'), transactions_per_second: 150 };
 const POOL = fixture('pool-default-stats.json');

@@ -2,7 +2,7 @@ import fs from 'fs';
 import path from 'path';
 import { ENDPOINTS, EndpointSpec } from '../../rustydb/api/endpoints';
 
-const DIR = path.join(__dirname, '../../rustydb/api/fixtures');
+const DIR = path.join(__dirname, '../../../fixtures');
 
 export function fixture(name: string): unknown {
   return JSON.parse(fs.readFileSync(path.join(DIR, name), 'utf8'));

@@ -5,7 +5,7 @@ import { BackendSrv, config, setBackendSrv } from '@grafana/runtime';
 import { Home, summarise } from './Home';
 import { failure, healthyRoutes, NO_ANSWER, instanceSettings, InstanceRoutes, proxyFetch, unreachableRoutes, v065Routes } from '../testing/fakeRustyDB';
 import { ENDPOINTS } from '../../rustydb/api/endpoints';
-import statsPerformance from '../../rustydb/api/fixtures/stats-performance.json';
+import statsPerformance from '../../../fixtures/stats-performance.json';
 import { BUNDLED_DASHBOARDS } from '../../components/dashboardLinks';
 
 /** Registers RustyDB instances (and one data source of another type) with Grafana and serves their APIs. */

@@ -1,8 +1,8 @@
-import adminHealth from '../../rustydb/api/fixtures/admin-health.json';
-import serverInfo from '../../rustydb/api/fixtures/server-info.json';
-import statsPerformance from '../../rustydb/api/fixtures/stats-performance.json';
-import pools from '../../rustydb/api/fixtures/pools.json';
-import poolDefaultStats from '../../rustydb/api/fixtures/pool-default-stats.json';
+import adminHealth from '../../../fixtures/admin-health.json';
+import serverInfo from '../../../fixtures/server-info.json';
+import statsPerformance from '../../../fixtures/stats-performance.json';
+import pools from '../../../fixtures/pools.json';
+import poolDefaultStats from '../../../fixtures/pool-default-stats.json';
 import { healthOf, performanceOf, poolIdsOf, poolOf, serverOf } from './readings';
 
 describe('readers of the contract fixtures', () => {

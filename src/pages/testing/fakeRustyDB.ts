@@ -2,11 +2,11 @@ import { NEVER, of, throwError } from 'rxjs';
 import type { DataSourceInstanceSettings } from '@grafana/data';
 import type { BackendSrvRequest } from '@grafana/runtime';
 import { ENDPOINTS } from '../../rustydb/api/endpoints';
-import adminHealth from '../../rustydb/api/fixtures/admin-health.json';
-import serverInfo from '../../rustydb/api/fixtures/server-info.json';
-import statsPerformance from '../../rustydb/api/fixtures/stats-performance.json';
-import pools from '../../rustydb/api/fixtures/pools.json';
-import poolDefaultStats from '../../rustydb/api/fixtures/pool-default-stats.json';
+import adminHealth from '../../../fixtures/admin-health.json';
+import serverInfo from '../../../fixtures/server-info.json';
+import statsPerformance from '../../../fixtures/stats-performance.json';
+import pools from '../../../fixtures/pools.json';
+import poolDefaultStats from '../../../fixtures/pool-default-stats.json';
 import type { RustyDBOptions } from '../../datasource/types';
 import { DATASOURCE_TYPE } from '../../constants';
 

@@ -6,8 +6,8 @@
 import { createDataFrame, DataFrame, FieldType, Labels } from '@grafana/data';
 import type { PoolConfig, PoolStatsResponse } from '../../rustydb/api/types';
 import { poolMetricName } from '../model/roles';
-import defaultStats from '../../rustydb/api/fixtures/pool-default-stats.json';
-import poolConfigs from '../../rustydb/api/fixtures/pools.json';
+import defaultStats from '../../../fixtures/pool-default-stats.json';
+import poolConfigs from '../../../fixtures/pools.json';
 
 export const FIXTURE_STATS: PoolStatsResponse = defaultStats;
 export const FIXTURE_CONFIGS: PoolConfig[] = poolConfigs;
