@@ -58,6 +58,17 @@ describe('plugin.json files', () => {
     }
   });
 
+  it('ship no JSON but the plugin.json files and the dashboards (no test fixtures)', () => {
+    const json = (fs.readdirSync(distDir, { recursive: true }) as string[]).filter((f) => f.endsWith('.json'));
+    expect(json.filter((f) => path.basename(f) !== 'plugin.json' && !f.startsWith('dashboards/'))).toEqual([]);
+  });
+
+  it("ship a catalog README of their own, not create-plugin's template (the validator rejects the template)", () => {
+    const readme = fs.readFileSync(path.join(distDir, 'README.md'), 'utf8');
+    expect(readme).toMatch(/^# RustyDB Monitoring/);
+    expect(readme).not.toContain('<!--');
+  });
+
   describe("against Grafana's plugin.json schema", () => {
     if (!fs.existsSync(SCHEMA_PATH)) {
       it('is not checked: ../shared/grafana/plugin.schema.json is absent (a clone outside the team workspace)', () => {
