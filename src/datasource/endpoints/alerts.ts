@@ -2,7 +2,7 @@ import { viewRunner } from './area';
 import { listParser, snapshotParser } from './parse/parsers';
 import { f } from './parse/read';
 
-export const parseAlerts = listParser(
+const parseAlerts = listParser(
   'alerts',
   [
     f.time('triggered_at', 'Triggered'),
@@ -15,7 +15,7 @@ export const parseAlerts = listParser(
   { name: 'alerts', listKey: 'alerts', filterKey: 'severity' }
 );
 
-export const parseAlertCount = snapshotParser('alerts', [f.num('active_count', 'Active alerts')], {
+const parseAlertCount = snapshotParser('alerts', [f.num('active_count', 'Active alerts')], {
   name: 'alert count',
 });
 

@@ -38,8 +38,6 @@ export interface SimpleView {
   parse: Parser;
 }
 
-export const pathOf = (endpoint: EndpointKey): string => ENDPOINTS[endpoint].path;
-
 /** Runs a view table: the query's `view` picks the endpoint and parser (the first view when unset). */
 export function viewRunner(views: Record<string, SimpleView>): AreaRunner {
   const names = Object.keys(views);
@@ -52,7 +50,7 @@ export function viewRunner(views: Record<string, SimpleView>): AreaRunner {
         `There is no view "${name}" for this query type; choose one of: ${names.join(', ')}.`
       );
     }
-    const body = await ctx.get(pathOf(view.endpoint));
+    const body = await ctx.get(ENDPOINTS[view.endpoint].path);
     return { frames: view.parse(body, ctx) };
   };
 }

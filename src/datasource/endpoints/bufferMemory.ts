@@ -4,7 +4,7 @@ import { snapshotParser } from './parse/parsers';
 import { placeholderNotices } from './placeholders';
 import { f, ratio, Row } from './parse/read';
 
-export const parseBufferStats = snapshotParser(
+const parseBufferStats = snapshotParser(
   'bufferStats',
   [
     f.num('total_pages', 'Pages'),
@@ -25,7 +25,7 @@ export const parseBufferStats = snapshotParser(
   }
 );
 
-export const parseHitRatio = snapshotParser(
+const parseHitRatio = snapshotParser(
   'bufferHitRatio',
   [
     f.num('hit_ratio', 'Hit ratio', 'percentunit', { threshold: THRESHOLDS.cacheHitRatio }),
@@ -38,7 +38,7 @@ export const parseHitRatio = snapshotParser(
   { name: 'buffer pool hit ratio' }
 );
 
-export const parseEviction = snapshotParser(
+const parseEviction = snapshotParser(
   'bufferEviction',
   [
     f.str('policy_name', 'Policy'),
@@ -50,7 +50,7 @@ export const parseEviction = snapshotParser(
   { name: 'buffer eviction' }
 );
 
-export const parseMemoryStatus = snapshotParser(
+const parseMemoryStatus = snapshotParser(
   'memoryStatus',
   [
     f.num('total_bytes', 'Memory', 'bytes'),
@@ -66,7 +66,7 @@ export const parseMemoryStatus = snapshotParser(
   { name: 'memory', notices: (record) => placeholderNotices('memory', record) }
 );
 
-export const parseMemoryPressure = snapshotParser(
+const parseMemoryPressure = snapshotParser(
   'memoryPressure',
   [
     f.str('level', 'Pressure'),

@@ -13,12 +13,12 @@ const NODE_FIELDS = [
   f.time('last_heartbeat', 'Last heartbeat'),
 ];
 
-export const parseClusterNodes = listParser('clusterNodes', NODE_FIELDS, {
+const parseClusterNodes = listParser('clusterNodes', NODE_FIELDS, {
   name: 'cluster nodes',
   filterKey: 'node_id',
 });
 
-export const parseTopology = snapshotParser(
+const parseTopology = snapshotParser(
   'clusterTopology',
   [
     f.str('cluster_id', 'Cluster'),
@@ -29,13 +29,13 @@ export const parseTopology = snapshotParser(
   { name: 'cluster topology' }
 );
 
-export const parseTopologyNodes = listParser('clusterTopology', NODE_FIELDS, {
+const parseTopologyNodes = listParser('clusterTopology', NODE_FIELDS, {
   name: 'topology nodes',
   listKey: 'nodes',
   filterKey: 'node_id',
 });
 
-export const parseNodeStatus = seriesParser(
+const parseNodeStatus = seriesParser(
   'clusteringStatus',
   [
     f.str('role', 'Role'),
@@ -49,7 +49,7 @@ export const parseNodeStatus = seriesParser(
   { name: 'node', listKey: 'nodes', idKey: 'node_id', label: 'node' }
 );
 
-export const parseRacStatus = snapshotParser(
+const parseRacStatus = snapshotParser(
   'racClusterStatus',
   [
     f.str('state', 'State'),

@@ -29,7 +29,7 @@ const secondsToMs = (value: unknown) => {
   return seconds === null ? null : seconds * 1000;
 };
 
-export const EVENT_SOURCES: Record<EventSource, EventSpec> = {
+const EVENT_SOURCES: Record<EventSource, EventSpec> = {
   alerts: {
     endpoint: 'alerts',
     listKey: 'alerts',
@@ -75,7 +75,7 @@ export const EVENT_SOURCES: Record<EventSource, EventSpec> = {
 };
 
 /** Events of one source inside the dashboard's range, as an annotation-ready frame. */
-export function parseEvents(source: EventSource, body: unknown, ctx: ParseContext): DataFrame {
+function parseEvents(source: EventSource, body: unknown, ctx: ParseContext): DataFrame {
   const spec = EVENT_SOURCES[source];
   const path = ENDPOINTS[spec.endpoint].path;
   const issues = new Issues(path);
@@ -103,7 +103,7 @@ export function parseEvents(source: EventSource, body: unknown, ctx: ParseContex
   });
 }
 
-export const EVENT_SOURCE_NAMES = Object.keys(EVENT_SOURCES) as EventSource[];
+const EVENT_SOURCE_NAMES = Object.keys(EVENT_SOURCES) as EventSource[];
 
 export const runEvents: AreaRunner = async (query, ctx) => {
   const source = query.eventSource ?? 'alerts';

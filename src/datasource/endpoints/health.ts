@@ -44,7 +44,7 @@ function mapRows(map: unknown, nameKey: string, where: string, issues: Issues): 
   });
 }
 
-export const parseHealthStatus: Parser = (body, ctx) => {
+const parseHealthStatus: Parser = (body, ctx) => {
   const record = asObject(body, HEALTH);
   return [
     snapshotFrame(ctx, { ...record, healthy: healthyOf(record.status) }, STATUS_FIELDS, new Issues(HEALTH), {
@@ -55,7 +55,7 @@ export const parseHealthStatus: Parser = (body, ctx) => {
   ];
 };
 
-export const parseHealthChecks: Parser = (body, ctx) => {
+const parseHealthChecks: Parser = (body, ctx) => {
   const issues = new Issues(HEALTH);
   const rows = mapRows(asObject(body, HEALTH).checks, 'check', `"checks" in ${HEALTH}`, issues).sort((a, b) =>
     String(a.check).localeCompare(String(b.check))
@@ -91,7 +91,7 @@ function probeRows(record: Row): Row[] {
   });
 }
 
-export const parseHealthProbes: Parser = (body, ctx) => {
+const parseHealthProbes: Parser = (body, ctx) => {
   const record = asObject(body, FULL);
   const issues = new Issues(FULL);
   const components = Array.isArray(record.components) ? record.components.filter(isRow) : [];

@@ -2,7 +2,7 @@ import { viewRunner } from './area';
 import { listParser } from './parse/parsers';
 import { f } from './parse/read';
 
-export const parseIncidents = listParser(
+const parseIncidents = listParser(
   'incidents',
   [
     f.time('created_at', 'Opened'),

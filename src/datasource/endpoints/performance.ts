@@ -7,7 +7,7 @@ import { placeholderNotices } from './placeholders';
 import { snapshotParser } from './parse/parsers';
 import { asObject, f, FieldSpec, isRow, Issues, Row } from './parse/read';
 
-export const PERFORMANCE_FIELDS = [
+const PERFORMANCE_FIELDS = [
   f.num('cpu_usage_percent', 'CPU usage', 'percent', { threshold: THRESHOLDS.cpuPercent }),
   f.num('memory_usage_bytes', 'Memory used', 'bytes'),
   f.num('memory_usage_percent', 'Memory usage', 'percent', { threshold: THRESHOLDS.memoryPercent }),
@@ -19,7 +19,7 @@ export const PERFORMANCE_FIELDS = [
   f.num('deadlocks', 'Deadlocks', 'short', { threshold: THRESHOLDS.deadlocks }),
 ];
 
-export const parsePerformanceFrames: Parser = snapshotParser('statsPerformance', PERFORMANCE_FIELDS, {
+const parsePerformanceFrames: Parser = snapshotParser('statsPerformance', PERFORMANCE_FIELDS, {
   name: 'performance',
   notices: (record) => placeholderNotices('performance', record),
 });
@@ -46,7 +46,7 @@ const metricLabel = (name: string) => {
 };
 
 /** `/api/v1/metrics`: one field per metric, named as RustyDB names it, with the unit it declares. */
-export const parseRequestMetrics: Parser = (body, ctx) => {
+const parseRequestMetrics: Parser = (body, ctx) => {
   const issues = new Issues(METRICS);
   const metrics = asObject(asObject(body, METRICS).metrics, `"metrics" in ${METRICS}`);
   const record: Row = {};

@@ -32,7 +32,7 @@ const POOL_STATS_FIELDS = [
   f.num('total_destroyed', 'Connections destroyed', 'short'),
 ];
 
-export const parsePools = listParser('pools', POOL_CONFIG_FIELDS, { name: 'pools' });
+const parsePools = listParser('pools', POOL_CONFIG_FIELDS, { name: 'pools' });
 
 /** The pool configs by id. */
 export function poolConfigs(body: unknown): Map<string, Row> {

@@ -2,7 +2,7 @@ import { viewRunner } from './area';
 import { listParser, snapshotParser } from './parse/parsers';
 import { f } from './parse/read';
 
-export const parseQuerySummary = snapshotParser(
+const parseQuerySummary = snapshotParser(
   'statsQueries',
   [
     f.num('total_queries', 'Queries (HTTP requests)'),
@@ -12,7 +12,7 @@ export const parseQuerySummary = snapshotParser(
   { name: 'query stats' }
 );
 
-export const parseSlowQueries = listParser(
+const parseSlowQueries = listParser(
   'statsQueries',
   [
     f.time('timestamp', 'Time'),
@@ -23,7 +23,7 @@ export const parseSlowQueries = listParser(
   { name: 'slow queries', listKey: 'slow_queries', timeKey: 'timestamp' }
 );
 
-export const parseTopQueries = listParser(
+const parseTopQueries = listParser(
   'statsQueries',
   [
     f.str('query_pattern', 'Query pattern'),
@@ -34,7 +34,7 @@ export const parseTopQueries = listParser(
   { name: 'top queries', listKey: 'top_queries' }
 );
 
-export const parseActiveQueries = listParser(
+const parseActiveQueries = listParser(
   'queryActive',
   [
     f.str('query_id', 'Query'),
@@ -49,7 +49,7 @@ export const parseActiveQueries = listParser(
   { name: 'active queries' }
 );
 
-export const parseQueryProfiles = listParser(
+const parseQueryProfiles = listParser(
   'profilingQueries',
   [
     f.str('query_id', 'Query'),
@@ -68,7 +68,7 @@ export const parseQueryProfiles = listParser(
   { name: 'query profiles', listKey: 'profiles' }
 );
 
-export const parseSessionHistory = listParser(
+const parseSessionHistory = listParser(
   'monitoringAsh',
   [
     f.time('sample_time', 'Time'),

@@ -11,7 +11,7 @@ const lagSeconds = (record: Row) => {
 
 const LAG_SECONDS = f.num('lag_seconds', 'Lag', 's', { nullable: true, threshold: THRESHOLDS.replicationLagSeconds });
 
-export const parseReplicationLag = seriesParser(
+const parseReplicationLag = seriesParser(
   'replicationLag',
   [
     f.str('node_id', 'Node'),
@@ -23,7 +23,7 @@ export const parseReplicationLag = seriesParser(
   { name: 'replica', listKey: 'replicas', idKey: 'replica_id', label: 'replica', derive: lagSeconds }
 );
 
-export const parseReplicas = listParser(
+const parseReplicas = listParser(
   'replicationStatus',
   [
     f.str('replica_id', 'Replica'),
@@ -40,7 +40,7 @@ export const parseReplicas = listParser(
   { name: 'replicas', listKey: 'replicas', filterKey: 'replica_id', derive: lagSeconds }
 );
 
-export const parseReplicationSummary = snapshotParser(
+const parseReplicationSummary = snapshotParser(
   'replicationStatus',
   [
     f.bool('enabled', 'Enabled'),
@@ -60,7 +60,7 @@ export const parseReplicationSummary = snapshotParser(
   }
 );
 
-export const parseClusterReplication = seriesParser(
+const parseClusterReplication = seriesParser(
   'clusterReplication',
   [f.str('state', 'State'), LAG_SECONDS, f.num('lag_bytes', 'Lag (bytes)', 'bytes'), f.time('last_sync', 'Last sync')],
   { name: 'replica', listKey: 'replicas', idKey: 'node_id', label: 'replica', derive: lagSeconds }

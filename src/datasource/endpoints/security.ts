@@ -9,7 +9,7 @@ import { f, Issues, Row } from './parse/read';
 
 const AUDIT_LOGS = ENDPOINTS.auditLogs.path;
 
-export const parseThreats = snapshotParser(
+const parseThreats = snapshotParser(
   'securityThreats',
   [
     f.bool('enabled', 'Enabled'),
@@ -37,12 +37,12 @@ const THREAT_HISTORY_FIELDS = [
   f.str('location', 'Location', { nullable: true }),
 ];
 
-export const parseThreatHistory = listParser('securityThreatHistory', THREAT_HISTORY_FIELDS, {
+const parseThreatHistory = listParser('securityThreatHistory', THREAT_HISTORY_FIELDS, {
   name: 'threat history',
   timeKey: 'timestamp',
 });
 
-export const parseInsiderThreats = snapshotParser(
+const parseInsiderThreats = snapshotParser(
   'securityInsiderThreats',
   [
     f.bool('enabled', 'Enabled'),
@@ -58,7 +58,7 @@ export const parseInsiderThreats = snapshotParser(
   { name: 'insider threat settings' }
 );
 
-export const parseAuditStats = snapshotParser(
+const parseAuditStats = snapshotParser(
   'auditStats',
   [
     f.num('total_records', 'Audit records'),
@@ -92,7 +92,7 @@ const MAX_AUDIT_REQUESTS = 20;
  * The audit-log paths for a filter: RustyDB filters by one user, session and object per request, so multi-value
  * variables give one request per combination. The time range always applies.
  */
-export function auditPaths(filter: AuditFilter | undefined, ctx: Pick<AreaContext, 'expand' | 'range'>): string[] {
+function auditPaths(filter: AuditFilter | undefined, ctx: Pick<AreaContext, 'expand' | 'range'>): string[] {
   const limit = Math.min(AUDIT_LIMIT.max, Math.max(AUDIT_LIMIT.min, Math.round(filter?.limit ?? AUDIT_LIMIT.default)));
   const values = (text?: string) => (text ? ctx.expand(text) : ['']);
   const combos: Array<[string, string, string]> = [];
@@ -124,7 +124,7 @@ export function auditPaths(filter: AuditFilter | undefined, ctx: Pick<AreaContex
 }
 
 /** The audit entries of several answers, each record once, newest first. */
-export function mergeAuditRows(bodies: unknown[], issues: Issues): Row[] {
+function mergeAuditRows(bodies: unknown[], issues: Issues): Row[] {
   const byId = new Map<unknown, Row>();
   for (const body of bodies) {
     for (const row of listRows(body, AUDIT_LOGS, undefined, issues)) {
@@ -134,7 +134,7 @@ export function mergeAuditRows(bodies: unknown[], issues: Issues): Row[] {
   return [...byId.values()].sort((a, b) => Number(b.timestamp) - Number(a.timestamp));
 }
 
-export function parseAuditLogs(bodies: unknown[], ctx: ParseContext) {
+function parseAuditLogs(bodies: unknown[], ctx: ParseContext) {
   const issues = new Issues(AUDIT_LOGS);
   const rows = mergeAuditRows(bodies, issues);
   return [
@@ -147,7 +147,7 @@ export function parseAuditLogs(bodies: unknown[], ctx: ParseContext) {
 }
 
 /** Failed logins (RustyDB has no counter: `AuthFailure` audit entries) per minute over the dashboard's range. */
-export function parseFailedLogins(bodies: unknown[], ctx: ParseContext) {
+function parseFailedLogins(bodies: unknown[], ctx: ParseContext) {
   const issues = new Issues(AUDIT_LOGS);
   const failures = mergeAuditRows(bodies, issues).filter((row) => row.action === 'AuthFailure').length;
   const minutes = Math.max(1, (ctx.range.to - ctx.range.from) / 60_000);

@@ -20,7 +20,7 @@ const SERVER_FIELDS = [
 ];
 
 /** `/server/info`: one row; each `system_info` entry (arch, cores, host, os) becomes a field of its own. */
-export const parseServerInfo: Parser = (body, ctx) => {
+const parseServerInfo: Parser = (body, ctx) => {
   const record = asObject(body, SERVER_INFO);
   const system = isRow(record.system_info) ? record.system_info : {};
   const systemRow: Row = {};

@@ -28,7 +28,7 @@ const CONNECTION_FIELDS = [
   f.num('idle_time_secs', 'Idle for', 's'),
 ];
 
-export const parseSessionSummary = snapshotParser(
+const parseSessionSummary = snapshotParser(
   'statsSessions',
   [
     f.num('active_sessions', 'Active sessions'),
@@ -40,7 +40,7 @@ export const parseSessionSummary = snapshotParser(
 );
 
 export const parseSessions = listParser('sessions', SESSION_FIELDS, { name: 'sessions', listKey: 'data' });
-export const parseConnections = listParser('connections', CONNECTION_FIELDS, { name: 'connections', listKey: 'data' });
+const parseConnections = listParser('connections', CONNECTION_FIELDS, { name: 'connections', listKey: 'data' });
 
 export const runSessions = viewRunner({
   summary: { endpoint: 'statsSessions', parse: parseSessionSummary },

@@ -22,7 +22,7 @@ const DEADLOCK_FIELDS = [
   f.str('resolution', 'Resolution'),
 ];
 
-export const parseActiveTransactions = listParser(
+const parseActiveTransactions = listParser(
   'transactionsActive',
   [
     f.num('transaction_id', 'Transaction', 'none'),
@@ -38,7 +38,7 @@ export const parseActiveTransactions = listParser(
   { name: 'active transactions' }
 );
 
-export const parseLockSummary = snapshotParser(
+const parseLockSummary = snapshotParser(
   'locks',
   [
     f.num('total_locks', 'Locks', 'short', { threshold: THRESHOLDS.locksHeld }),
@@ -48,7 +48,7 @@ export const parseLockSummary = snapshotParser(
   { name: 'locks' }
 );
 
-export const parseLocks = listParser('locks', LOCK_FIELDS, { name: 'locks', listKey: 'locks' });
+const parseLocks = listParser('locks', LOCK_FIELDS, { name: 'locks', listKey: 'locks' });
 
 /** `potential_deadlocks` is a list of transaction-id cycles; each one deserves the operator's eye. */
 function deadlockCycleNotices(body: unknown): QueryResultMetaNotice[] {
@@ -64,7 +64,7 @@ function deadlockCycleNotices(body: unknown): QueryResultMetaNotice[] {
     : [];
 }
 
-export const parseLockWaiters = listParser(
+const parseLockWaiters = listParser(
   'lockWaiters',
   [
     f.num('transaction_id', 'Transaction', 'none'),
@@ -77,7 +77,7 @@ export const parseLockWaiters = listParser(
   { name: 'lock waiters', listKey: 'waiters', bodyNotices: deadlockCycleNotices }
 );
 
-export const parseDeadlocks = listParser('deadlocks', DEADLOCK_FIELDS, { name: 'deadlocks', timeKey: 'detected_at' });
+const parseDeadlocks = listParser('deadlocks', DEADLOCK_FIELDS, { name: 'deadlocks', timeKey: 'detected_at' });
 
 export const runTransactions = viewRunner({
   active: { endpoint: 'transactionsActive', parse: parseActiveTransactions },

@@ -2,7 +2,7 @@ import { viewRunner } from './area';
 import { listParser, snapshotParser } from './parse/parsers';
 import { f, ratio, Row } from './parse/read';
 
-export const parseWalStatus = snapshotParser(
+const parseWalStatus = snapshotParser(
   'walStatus',
   [
     f.str('current_lsn', 'Current LSN'),
@@ -17,7 +17,7 @@ export const parseWalStatus = snapshotParser(
   { name: 'wal' }
 );
 
-export const parseWalSegments = listParser(
+const parseWalSegments = listParser(
   'walSegments',
   [
     f.str('segment_name', 'Segment'),
@@ -31,7 +31,7 @@ export const parseWalSegments = listParser(
   { name: 'wal segments' }
 );
 
-export const parseWalReplay = snapshotParser(
+const parseWalReplay = snapshotParser(
   'walReplayStatus',
   [
     f.bool('replaying', 'Replaying'),
@@ -45,7 +45,7 @@ export const parseWalReplay = snapshotParser(
   { name: 'wal replay' }
 );
 
-export const parseMvccStatus = snapshotParser(
+const parseMvccStatus = snapshotParser(
   'mvccStatus',
   [
     f.num('total_versions', 'Row versions'),
@@ -65,7 +65,7 @@ export const parseMvccStatus = snapshotParser(
   }
 );
 
-export const parseMvccSnapshots = listParser(
+const parseMvccSnapshots = listParser(
   'mvccSnapshots',
   [
     f.num('snapshot_id', 'Snapshot', 'none'),
