@@ -2,7 +2,7 @@ import pluginJson from './plugin.json';
 import datasourcePluginJson from './datasource/plugin.json';
 
 export const PLUGIN_ID = pluginJson.id;
-export const PLUGIN_BASE_URL = `/a/${PLUGIN_ID}`;
+const PLUGIN_BASE_URL = `/a/${PLUGIN_ID}`;
 export const DATASOURCE_TYPE = datasourcePluginJson.id;
 export const PROMETHEUS_TYPE = 'prometheus';
 

@@ -56,7 +56,7 @@ export interface ClientDeps {
 }
 
 /** Panels of one dashboard refresh start within milliseconds; a second covers slow browsers without going stale. */
-export const SHARING_TTL_MS = 1000;
+const SHARING_TTL_MS = 1000;
 const MAX_LIVE_POINTS = 10_000;
 const DEFAULT_LIVE_POINTS = 1000;
 

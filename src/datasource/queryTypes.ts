@@ -1,7 +1,7 @@
 import { EventSource, QueryType } from './types';
 
 /** A sub-view of a query type: what the editor offers and the one-line hint of what comes back. */
-export interface ViewInfo {
+interface ViewInfo {
   value: string;
   label: string;
   hint: string;

@@ -13,7 +13,7 @@ export type Variant = 'plain' | 'populated';
 const SPECS = Object.values(ENDPOINTS) as EndpointSpec[];
 
 /** The endpoint a concrete path belongs to (`/api/v1/pools/x/stats` → `/api/v1/pools/{id}/stats`), query string ignored. */
-export function specOf(requestPath: string): EndpointSpec | undefined {
+function specOf(requestPath: string): EndpointSpec | undefined {
   const bare = requestPath.split('?')[0];
   // Static routes win over `{id}` ones, as in RustyDB's router (`/transactions/locks` is not transaction "locks").
   return (

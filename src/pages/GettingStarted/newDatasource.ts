@@ -42,7 +42,7 @@ export function validateForm(form: NewDatasourceForm): FormErrors {
 }
 
 /** The body of Grafana's `POST /api/datasources`; the secret goes only into secureJsonData, which Grafana never returns. */
-export function datasourcePayload(form: NewDatasourceForm) {
+function datasourcePayload(form: NewDatasourceForm) {
   const jsonData: RustyDBOptions = { serverUrl: form.serverUrl.trim().replace(/\/+$/, ''), authType: form.authType };
   return {
     name: form.name.trim(),

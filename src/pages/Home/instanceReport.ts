@@ -4,7 +4,7 @@ import { Level, levelOf, Threshold, THRESHOLDS } from '../../rustydb/thresholds'
 /** What one endpoint gave: a value, or the reason it gave none (already worded for the operator). */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: string };
 
-export interface CheckReading {
+interface CheckReading {
   name: string;
   status: string;
   message: string | null;
@@ -59,7 +59,7 @@ export interface FigureReport {
   detail?: string;
 }
 
-export interface CheckReport extends CheckReading {
+interface CheckReport extends CheckReading {
   level: Level;
 }
 

@@ -1,7 +1,7 @@
 import { LayoutChoice } from '../types';
 
 export const CARD_MIN_WIDTH = 260;
-export const CARD_HEIGHT = { plain: 172, withTrend: 224 };
+const CARD_HEIGHT = { plain: 172, withTrend: 224 };
 export const ROW_HEIGHT = 36;
 export const GAP = 8;
 

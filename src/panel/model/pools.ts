@@ -9,7 +9,7 @@ export interface LevelSettings {
   waiting: ThresholdsConfig;
 }
 
-export interface Churn {
+interface Churn {
   /** created / acquired over the pool's lifetime: the share of acquisitions that had to open a connection. */
   createdPerAcquired: number | null;
   /** Connections opened and closed per minute over the data's time range (time series only). */
@@ -47,7 +47,7 @@ export interface Pool {
   link?: LinkSource;
 }
 
-export interface IncompletePool {
+interface IncompletePool {
   id: string;
   missing: NumericRole[];
 }

@@ -67,7 +67,7 @@ export const ROLE_NAMES = ROLES.reduce(
 );
 
 /** Case, spaces, dashes and underscores do not matter when names are compared. */
-export function normaliseName(name: string): string {
+function normaliseName(name: string): string {
   return name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 }
 

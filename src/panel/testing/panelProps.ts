@@ -64,7 +64,7 @@ function dataMacro(path: string[], scopedVars: ScopedVars | undefined): unknown 
  * Enough of Grafana's template service for panels: `$name` / `${name}` from scoped and dashboard variables, and the
  * data-link macros `${__data.fields.<name>}`, `${__field.labels.<name>}` and `${__value.raw}`.
  */
-export function interpolator(variables: Record<string, string> = {}): InterpolateFunction {
+function interpolator(variables: Record<string, string> = {}): InterpolateFunction {
   return (value, scopedVars) =>
     value.replace(/\$\{([\w.]+)\}|\$(\w+)/g, (match, braced: string | undefined, bare: string | undefined) => {
       const path = (braced ?? bare)!.split('.');

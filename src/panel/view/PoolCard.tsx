@@ -15,7 +15,7 @@ function Stat({ name, children, ctx }: { name: string; children: React.ReactNode
   );
 }
 
-export function lifetimeText(pool: Pool): string | null {
+function lifetimeText(pool: Pool): string | null {
   const { churn } = pool;
   const counters = (['acquired', 'created', 'destroyed'] as const).flatMap((name) =>
     pool[name] === null ? [] : [`${name} ${count(pool[name])}`]
@@ -29,7 +29,7 @@ export function lifetimeText(pool: Pool): string | null {
   return parts.length ? `Lifetime: ${parts.join(' · ')}` : null;
 }
 
-export function headroomText(pool: Pool): string | null {
+function headroomText(pool: Pool): string | null {
   if (pool.max === null) {
     return null;
   }

@@ -37,7 +37,7 @@ const COLUMNS: Column[] = [
 const PRIORITY: ColumnId[] = ['pool', 'utilisation', 'level', 'waiting', 'active', 'idle', 'total', 'trend', 'headroom', 'churn'];
 
 /** The columns that fit the width, in display order; columns without data anywhere are left out. */
-export function visibleColumns(width: number, hasData: (id: ColumnId) => boolean): Column[] {
+function visibleColumns(width: number, hasData: (id: ColumnId) => boolean): Column[] {
   let used = 0;
   const kept = new Set<ColumnId>();
   for (const id of PRIORITY) {
