@@ -5,7 +5,7 @@ import yaml from 'js-yaml';
 /** The Prometheus rule files and promtool unit tests of this folder, read as data. */
 
 export const MONITORING_DIR = __dirname;
-export const RULES_DIR = path.join(MONITORING_DIR, 'rules');
+const RULES_DIR = path.join(MONITORING_DIR, 'rules');
 export const RULE_TESTS_DIR = path.join(MONITORING_DIR, 'tests');
 
 export interface AlertRule {
@@ -36,8 +36,8 @@ export interface RuleFile {
   groups: RuleGroup[];
 }
 
-export const isAlert = (rule: Rule): rule is AlertRule => 'alert' in rule;
-export const isRecording = (rule: Rule): rule is RecordingRule => 'record' in rule;
+const isAlert = (rule: Rule): rule is AlertRule => 'alert' in rule;
+const isRecording = (rule: Rule): rule is RecordingRule => 'record' in rule;
 
 export interface AlertTestCase {
   eval_time: string;
@@ -45,7 +45,7 @@ export interface AlertTestCase {
   exp_alerts?: Array<{ exp_labels?: Record<string, string>; exp_annotations?: Record<string, string> }>;
 }
 
-export interface ExprTestCase {
+interface ExprTestCase {
   expr: string;
   eval_time: string;
   exp_samples?: Array<{ labels: string; value: number }>;
@@ -84,7 +84,7 @@ export function loadRuleTests(paths = ruleTestPaths()): RuleTestFile[] {
   return paths.map((file) => ({ file, ...readYaml<Omit<RuleTestFile, 'file'>>(file) }));
 }
 
-export const allRules = (files: RuleFile[]) => files.flatMap((f) => f.groups.flatMap((g) => g.rules));
+const allRules = (files: RuleFile[]) => files.flatMap((f) => f.groups.flatMap((g) => g.rules));
 export const alertRules = (files: RuleFile[]) => allRules(files).filter(isAlert);
 export const recordingRules = (files: RuleFile[]) => allRules(files).filter(isRecording);
 

@@ -6,7 +6,7 @@ import { dashboardJson } from './lib/dashboard';
 import { advanceLock, contentHash, lockProblems, RevisionLock } from './lib/revisions';
 import { DASHBOARD_DIR, LOCK_FILE } from './paths';
 
-export interface Rendered {
+interface Rendered {
   /** File name in `dashboards/`. */
   file: string;
   uid: string;
@@ -15,11 +15,11 @@ export interface Rendered {
   text: string;
 }
 
-export function readLock(file = LOCK_FILE): RevisionLock {
+function readLock(file = LOCK_FILE): RevisionLock {
   return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as RevisionLock) : {};
 }
 
-export function contentHashes(): Record<string, string> {
+function contentHashes(): Record<string, string> {
   return Object.fromEntries(DASHBOARDS.map(({ spec }) => [spec.uid, contentHash(dashboardJson(spec))]));
 }
 
@@ -30,7 +30,7 @@ async function formatted(json: unknown, file: string): Promise<string> {
 }
 
 /** Every dashboard with the revision the lock gives it. */
-export async function renderWith(lock: RevisionLock, dir = DASHBOARD_DIR): Promise<Rendered[]> {
+async function renderWith(lock: RevisionLock, dir = DASHBOARD_DIR): Promise<Rendered[]> {
   return Promise.all(
     DASHBOARDS.map(async ({ file, spec }) => {
       const { id, uid, ...rest } = dashboardJson(spec);

@@ -11,12 +11,12 @@ import { poolStatsDisplay } from './poolPanels';
 const escape = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** `reduceOptions.fields` for a stat: the fields with exactly these display names. */
-export function showFields(...names: string[]): Record<string, unknown> {
+function showFields(...names: string[]): Record<string, unknown> {
   return { reduceOptions: { values: false, calcs: ['lastNotNull'], fields: `/^(?:${names.map(escape).join('|')})$/` } };
 }
 
 /** Same, for series whose display names carry the series after the name: `Lag (replica-1)`. */
-export function showFieldsStartingWith(name: string): Record<string, unknown> {
+function showFieldsStartingWith(name: string): Record<string, unknown> {
   return { reduceOptions: { values: false, calcs: ['lastNotNull'], fields: `/^${escape(name)}\\b/` } };
 }
 

@@ -1,6 +1,6 @@
 import { parser } from '@prometheus-io/lezer-promql';
 
-export interface Selector {
+interface Selector {
   /** Metric name, or `''` for a selector by `{__name__=...}` only. */
   name: string;
   /** Label matchers as written: `job` → `=~ "$job"`. */

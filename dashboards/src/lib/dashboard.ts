@@ -8,9 +8,9 @@ export const GRID_COLUMNS = 24;
 
 /** Rows follow the reading order of the best database dashboards: is it up, what is wrong, how fast, what does it use. */
 export const SECTIONS = ['Health', 'Problems', 'Performance', 'Resources', 'Details'] as const;
-export type Section = (typeof SECTIONS)[number];
+type Section = (typeof SECTIONS)[number];
 
-export interface RowSpec {
+interface RowSpec {
   section: Section;
   /** Added after the section name: `Resources · connections`. */
   topic?: string;
@@ -30,7 +30,7 @@ export interface DashboardSpec {
   rows: RowSpec[];
 }
 
-export function rowTitle(row: RowSpec): string {
+function rowTitle(row: RowSpec): string {
   return row.topic ? `${row.section} · ${row.topic}` : row.section;
 }
 

@@ -5,7 +5,7 @@ import { datasourceOf, Target, targetJson } from './targets';
 
 export const POOL_STATS_PANEL = panelPlugin.id;
 
-export type PanelType =
+type PanelType =
   'stat' | 'gauge' | 'timeseries' | 'table' | 'heatmap' | 'bargauge' | 'status-history' | typeof POOL_STATS_PANEL;
 
 /** A panel as the dashboards declare it; layout, ids and Grafana's boilerplate are added by `panelJson`. */

@@ -10,12 +10,12 @@ type HistogramName = Extract<(typeof METRICS)[number], { type: 'histogram' }>['n
 export type SeriesName = Exclude<MetricName, HistogramName> | `${HistogramName}_${'bucket' | 'sum' | 'count'}`;
 
 /** The dashboard's `job` and `instance` variables, as matchers every selector carries. */
-export const SCOPE = 'job=~"$job", instance=~"$instance"';
+const SCOPE = 'job=~"$job", instance=~"$instance"';
 /** The labels every aggregation keeps, so panels show one series per RustyDB instance. */
 export const BY_INSTANCE = 'job, instance';
 
 /** Grafana widens `$__rate_interval` to at least four scrape intervals, so rate() always has two samples. */
-export const RATE_WINDOW = '$__rate_interval';
+const RATE_WINDOW = '$__rate_interval';
 
 /** `metric{job=~"$job", instance=~"$instance", <extra>}` */
 export function sel(metric: SeriesName, extra?: string): string {

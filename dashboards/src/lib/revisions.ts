@@ -5,7 +5,7 @@ import { createHash } from 'crypto';
  * The lock records, per dashboard uid, the revision and a hash of the content it was given for; the generator bumps
  * the revision when the hash changes, and the check fails when the lock does not match the content.
  */
-export interface RevisionEntry {
+interface RevisionEntry {
   revision: number;
   sha256: string;
 }
