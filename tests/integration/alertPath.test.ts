@@ -8,6 +8,7 @@ import { alertmanagerConfig, prometheusConfig, shortenRules } from '../../monito
 import { Service, startService } from '../../monitoring/stack/services';
 import { loadRuleFiles, MONITORING_DIR, readYaml } from '../../monitoring/ruleModel';
 import { Faults, RunningSimulator, startSimulator } from '../../simulator';
+import { episodesOverlapping } from '../../simulator/model/episodes';
 
 /**
  * The whole alert path, for real: the simulator → Debian's Prometheus with the shipped rules (durations cut to
@@ -22,6 +23,7 @@ const FOR = '2s';
 /** Long enough for an alert to outlive its series while RustyDBDown takes over (`for:` plus a few evaluations). */
 const KEEP_FIRING_FOR = '60s';
 const QUIET_HOUR = Date.UTC(2026, 0, 5, 3, 0, 0);
+const SEED = 1;
 
 interface Notification {
   receiver: string;
@@ -100,9 +102,11 @@ const alertState = async (labels: Record<string, string>) => (await alertmanager
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rustydb-alert-path-'));
-  // A clock that starts at a quiet hour and runs: the baseline (CPU about 20 %, no waiting requests) fires nothing.
+  // A clock that starts at a quiet hour with no scheduled episode in the next three hours, and runs: the baseline fires
+  // nothing (simulator/test/calibration.test.ts), so every alert here comes from a fault the test injects.
+  expect(episodesOverlapping(SEED, QUIET_HOUR / 1000, QUIET_HOUR / 1000 + 3 * 3600)).toEqual([]);
   const started = Date.now();
-  sim = await startSimulator({ profile: 'documented', port: 0, metricsPort: 0, seed: 1, now: () => QUIET_HOUR + Date.now() - started });
+  sim = await startSimulator({ profile: 'documented', port: 0, metricsPort: 0, seed: SEED, now: () => QUIET_HOUR + Date.now() - started });
   hook = await startWebhook();
   const hookUrl = `http://127.0.0.1:${(hook.address() as AddressInfo).port}`;
 
