@@ -4,12 +4,10 @@
  * sharing and without (each panel alone), counted at the proxy against the documented simulator.
  *
  * The RustyDB part runs in a child tsx process (this same file, run directly): the datasource's code needs
- * @grafana/data, which needs a DOM (see datasource.bench.ts).
+ * @grafana/data, which needs a DOM (see dom.ts).
  */
-import { execFile } from 'child_process';
 import fs from 'fs';
 import path from 'path';
-import { promisify } from 'util';
 import { DASHBOARDS } from '../dashboards/src/boards';
 import {
   annotationExprs,
@@ -19,6 +17,8 @@ import {
   targetsOf,
 } from '../dashboards/src/inspect/dashboardModel';
 import { DASHBOARD_DIR } from '../dashboards/src/paths';
+import { printResult, resultOfChild } from './child';
+import { installDom } from './dom';
 import type { Row } from './run';
 
 export const title = 'Dashboards: queries each one issues on load';
@@ -34,29 +34,19 @@ interface RustyDBCost {
 }
 
 async function measureRustyDB(): Promise<RustyDBCost[]> {
-  const { installDom } = await import('./datasource.bench');
   installDom();
-  const { RustyDBClient } = await import('../src/datasource/client');
+  const { loadPanels } = await import('./panelLoad');
   const { startSimulator } = await import('../simulator');
-  const { backendSrvOverHttp } = await import('../tests/integration/backendSrvOverHttp');
   type Query = import('../src/datasource/types').RustyDBQuery;
 
   const sim = await startSimulator({ profile: 'documented', seed: 1, port: 0, metricsPort: null });
-  const jsonData = { serverUrl: sim.url };
   try {
     const costs: RustyDBCost[] = [];
     for (const d of dashboards()) {
       const queries = targetsOf(d)
         .filter((t) => !isPrometheus(t))
         .map(({ target: { datasource: _ds, ...query } }) => query as Query);
-      const load = async (shared: boolean) => {
-        const proxy = backendSrvOverHttp({ jsonData });
-        const client = () => new RustyDBClient({ url: proxy.base, jsonData }, { fetch: proxy.fetch });
-        const one = client();
-        // A dashboard starts all its panels at once; without sharing each panel has its own client.
-        await Promise.all(queries.map((q) => (shared ? one : client()).run([q])));
-        return proxy.requests.length;
-      };
+      const load = async (shared: boolean) => (await loadPanels(sim.url, queries, shared)).requests;
       costs.push({ uid: d.uid, queries: queries.length, shared: await load(true), unshared: await load(false) });
     }
     return costs;
@@ -66,10 +56,7 @@ async function measureRustyDB(): Promise<RustyDBCost[]> {
 }
 
 export async function run(): Promise<Row[]> {
-  const { stdout } = await promisify(execFile)(process.execPath, [require.resolve('tsx/cli'), __filename], {
-    maxBuffer: 1 << 20,
-  });
-  const rustydb = new Map((JSON.parse(stdout) as RustyDBCost[]).map((c) => [c.uid, c]));
+  const rustydb = new Map((await resultOfChild<RustyDBCost[]>(__filename)).map((c) => [c.uid, c]));
   const rows = dashboards().flatMap((d) => {
     const prometheus = targetsOf(d).filter(isPrometheus).length;
     const extra = queryVariables(d).length + annotationExprs(d).length;
@@ -91,11 +78,5 @@ export async function run(): Promise<Row[]> {
 }
 
 if (require.main === module) {
-  measureRustyDB().then(
-    (costs) => process.stdout.write(JSON.stringify(costs)),
-    (err) => {
-      process.stderr.write(String(err?.stack ?? err));
-      process.exit(1);
-    }
-  );
+  printResult(measureRustyDB);
 }

@@ -5,46 +5,27 @@
  * The measuring runs in a child tsx process (this same file, run directly): @grafana/data needs a DOM, which is
  * installed there from jsdom so the other benches' process stays untouched.
  */
-import { execFile } from 'child_process';
-import { promisify } from 'util';
+import { printResult, resultOfChild } from './child';
+import { installDom } from './dom';
+import { median, ms } from './figures';
 import type { Row } from './run';
 
 export const title = 'RustyDB datasource (requests per refresh; parse times, median of 15 runs)';
 
 export async function run(): Promise<Row[]> {
-  const { stdout } = await promisify(execFile)(process.execPath, [require.resolve('tsx/cli'), __filename], {
-    maxBuffer: 1 << 20,
-  });
-  return JSON.parse(stdout) as Row[];
+  return resultOfChild<Row[]>(__filename);
 }
 
 const PANELS = 20;
 const RUNS = 15;
 
-export function installDom(): void {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { JSDOM } = require('jsdom');
-  const dom = new JSDOM('<!doctype html><html><head></head><body></body></html>', { url: 'http://localhost/' });
-  const g = globalThis as Record<string, unknown>;
-  for (const key of Object.getOwnPropertyNames(dom.window)) {
-    if (!(key in g)) {
-      g[key] = dom.window[key];
-    }
-  }
-  g.window = dom.window;
-}
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const ms = (value: number) => `${value.toFixed(1)} ms`;
-
 async function measure(): Promise<Row[]> {
   installDom();
-  const { RustyDBClient } = await import('../src/datasource/client');
+  const { loadPanels } = await import('./panelLoad');
   const { QueryType } = await import('../src/datasource/types');
   const { parseSessions } = await import('../src/datasource/endpoints/sessions');
   const { parseRaw } = await import('../src/datasource/endpoints/raw');
   const { startSimulator } = await import('../simulator');
-  const { backendSrvOverHttp } = await import('../tests/integration/backendSrvOverHttp');
   type Query = import('../src/datasource/types').RustyDBQuery;
 
   // A dashboard of 20 panels over 3 endpoints: performance, admin health (status and checks), pools.
@@ -59,16 +40,7 @@ async function measure(): Promise<Row[]> {
   const sim = await startSimulator({ profile: 'v0.6.5', port: 0, metricsPort: null, rateLimitPerSecond: 10_000 });
   const rows: Row[] = [];
   try {
-    const jsonData = { serverUrl: sim.url };
-    const refresh = async (shared: boolean) => {
-      const proxy = backendSrvOverHttp({ jsonData });
-      const client = () => new RustyDBClient({ url: proxy.base, jsonData }, { fetch: proxy.fetch });
-      // Without sharing every panel has its own client: no request is reused.
-      const one = client();
-      const started = performance.now();
-      await Promise.all(panels.map((panel) => (shared ? one : client()).run([panel])));
-      return { requests: proxy.requests.length, ms: performance.now() - started };
-    };
+    const refresh = (shared: boolean) => loadPanels(sim.url, panels, shared);
     await refresh(true); // warm-up: module JIT and the simulator's first answers
     const withSharing = await refresh(true);
     const without = await refresh(false);
@@ -138,11 +110,5 @@ async function measure(): Promise<Row[]> {
 }
 
 if (require.main === module) {
-  measure().then(
-    (rows) => process.stdout.write(JSON.stringify(rows)),
-    (err) => {
-      process.stderr.write(String(err?.stack ?? err));
-      process.exit(1);
-    }
-  );
+  printResult(measure);
 }

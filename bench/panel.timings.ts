@@ -6,14 +6,14 @@
 import path from 'path';
 import { chromiumAvailable, startHarness } from '../tests/browser/harness';
 import type { BenchResult, Timing } from '../tests/browser/pages/panelBench';
+import { printResult } from './child';
+import { median, ms } from './figures';
 import type { Row } from './run';
 
 const COUNTS = [10, 100, 1000];
 const RUNS = 5;
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) * p)];
-const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 async function measure(): Promise<Row[]> {
   if (!chromiumAvailable()) {
@@ -51,10 +51,4 @@ async function measure(): Promise<Row[]> {
   }
 }
 
-measure().then(
-  (rows) => process.stdout.write(JSON.stringify(rows)),
-  (err) => {
-    console.error(err);
-    process.exit(1);
-  }
-);
+printResult(measure);
