@@ -1,28 +1,16 @@
 import { DataFrame } from '@grafana/data';
-import { RustyDBClient } from './client';
-import { fakeFetch, fakeReplace, PROXY } from './testing/fakes';
+import { fakeClient, fakeReplace, NOW, PROXY } from './testing/fakes';
 import { fixture, fixtureFor } from './testing/fixtures';
 import { QueryType, RustyDBQuery } from './types';
 
 /** Bad bodies: every case ends in frames with notices or a clear error, never a thrown exception or a silent blank. */
 
-const NOW = 1767002400_000;
-
-function clientAnswering(body: (path: string) => unknown, variables: Record<string, string | string[]> = {}) {
-  const { fetch, calls } = fakeFetch((path) => ({ data: body(path) }));
-  const client = new RustyDBClient(
-    { url: PROXY, jsonData: { serverUrl: 'http://rustydb:8080' } },
-    { fetch, now: () => NOW, replace: fakeReplace(variables) }
-  );
-  return { client, calls };
-}
-
 async function run(
   query: Partial<RustyDBQuery>,
   body: (path: string) => unknown,
-  variables?: Record<string, string | string[]>
+  variables: Record<string, string | string[]> = {}
 ) {
-  const { client, calls } = clientAnswering(body, variables);
+  const { client, calls } = fakeClient((path) => ({ data: body(path) }), { replace: fakeReplace(variables) });
   const result = await client.run([{ refId: 'A', ...query }], { range: { from: NOW - 3600_000, to: NOW } });
   return { ...result, calls };
 }

@@ -1,7 +1,6 @@
 import { DataFrame, FieldType } from '@grafana/data';
-import { RustyDBClient } from './client';
 import { QUERY_TYPES } from './queryTypes';
-import { fakeFetch, PROXY } from './testing/fakes';
+import { fakeClient, NOW } from './testing/fakes';
 import { fixtureFor, Variant } from './testing/fixtures';
 import { EventSource, QueryType, RustyDBQuery } from './types';
 
@@ -10,19 +9,9 @@ import { EventSource, QueryType, RustyDBQuery } from './types';
  * answers, and the `.populated` variants that show the element shapes of lists v0.6.5 leaves empty).
  */
 
-const NOW = 1767002400_000;
 const RANGE = { from: NOW - 3600_000, to: NOW };
 
-function client(variant: Variant) {
-  const { fetch, calls } = fakeFetch((path) => ({ data: fixtureFor(path, variant) }));
-  return {
-    calls,
-    client: new RustyDBClient(
-      { url: PROXY, jsonData: { serverUrl: 'http://rustydb:8080' } },
-      { fetch, now: () => NOW }
-    ),
-  };
-}
+const client = (variant: Variant) => fakeClient((path) => ({ data: fixtureFor(path, variant) }));
 
 const firstRow = (frame: DataFrame) => Object.fromEntries(frame.fields.map((f) => [f.name, f.values[0]]));
 const field = (frame: DataFrame, name: string) => frame.fields.find((f) => f.name === name)!;

@@ -1,7 +1,7 @@
 import { DataFrame, DataQueryResponse, DataSourceInstanceSettings, dateTime, LoadingState } from '@grafana/data';
 import { lastValueFrom, toArray } from 'rxjs';
 import { DataSource } from './datasource';
-import { fakeFetch, FakeAnswer, fakeReplace, PROXY, request } from './testing/fakes';
+import { fakeFetch, FakeAnswer, fakeReplace, NOW, PROXY, request } from './testing/fakes';
 import { fixture, fixtureFor } from './testing/fixtures';
 import { QueryType, RustyDBOptions, RustyDBQuery } from './types';
 
@@ -31,7 +31,6 @@ async function responses(ds: DataSource, targets: RustyDBQuery[], extra = {}): P
   return lastValueFrom(ds.query(request(targets, extra)).pipe(toArray()));
 }
 
-const NOW = 1767002400_000;
 const paths = () => backend.calls.map((c) => c.replace(`${PROXY}/anon`, ''));
 
 beforeEach(() => {

@@ -1,22 +1,9 @@
-import { RustyDBClient } from '../client';
-import { fakeFetch, FakeAnswer, PROXY } from '../testing/fakes';
+import { fakeClient, FakeAnswer, NOW, PROXY } from '../testing/fakes';
 import { fixture } from '../testing/fixtures';
 import { QueryType } from '../types';
 import { parsePoolStats, utilisationOf } from './pools';
 
-const NOW = 1767002400_000;
 const ctx = { refId: 'A', now: NOW, range: { from: NOW - 1, to: NOW }, keep: () => true };
-
-function client(answer: (path: string) => FakeAnswer) {
-  const { fetch, calls } = fakeFetch(answer);
-  return {
-    calls,
-    client: new RustyDBClient(
-      { url: PROXY, jsonData: { serverUrl: 'http://rustydb:8080' } },
-      { fetch, now: () => NOW }
-    ),
-  };
-}
 
 const v065 = (path: string): FakeAnswer => ({
   data: path === '/api/v1/pools' ? fixture('pools.json') : fixture('pool-default-stats.json'),
@@ -54,7 +41,7 @@ describe('pool stats', () => {
   });
 
   it('reads every pool /pools lists when none is asked, one request each, sorted', async () => {
-    const { client: rusty, calls } = client(v065);
+    const { client: rusty, calls } = fakeClient(v065);
     const { frames } = await rusty.run([{ refId: 'A', queryType: QueryType.PoolStats }]);
     expect(frames.map((f) => f.name)).toEqual(['pool default', 'pool readonly']);
     expect(calls.map((c) => c.replace(`${PROXY}/anon`, ''))).toEqual([
@@ -65,7 +52,7 @@ describe('pool stats', () => {
   });
 
   it('refuses unknown pool ids without asking for their (v0.6.5: default) stats, and still shows the others', async () => {
-    const { client: rusty, calls } = client(v065);
+    const { client: rusty, calls } = fakeClient(v065);
     const { frames, errors } = await rusty.run([
       { refId: 'A', queryType: QueryType.PoolStats, poolIds: ['default', 'analytics'] },
     ]);
@@ -77,7 +64,7 @@ describe('pool stats', () => {
   });
 
   it('reports a pool whose stats fail beside the pools that worked (documented: 404 for an unknown pool)', async () => {
-    const { client: rusty } = client((path) =>
+    const { client: rusty } = fakeClient((path) =>
       path.includes('readonly')
         ? {
             status: 404,
@@ -91,7 +78,7 @@ describe('pool stats', () => {
   });
 
   it('asks for explicit ids even when /pools fails, and says the ids were not checked', async () => {
-    const { client: rusty } = client((path) => (path === '/api/v1/pools' ? { status: 500, data: 'boom' } : v065(path)));
+    const { client: rusty } = fakeClient((path) => (path === '/api/v1/pools' ? { status: 500, data: 'boom' } : v065(path)));
     const { frames, errors } = await rusty.run([{ refId: 'A', queryType: QueryType.PoolStats, poolIds: ['default'] }]);
     expect(frames).toHaveLength(1);
     expect(errors[0].message).toMatch(
@@ -100,7 +87,7 @@ describe('pool stats', () => {
   });
 
   it('fails clearly when the pool list itself fails and no ids were given', async () => {
-    const { client: rusty } = client(() => ({ status: 502, data: '' }));
+    const { client: rusty } = fakeClient(() => ({ status: 502, data: '' }));
     const { frames, errors } = await rusty.run([{ refId: 'A', queryType: QueryType.PoolStats }]);
     expect(frames).toEqual([]);
     expect(errors[0].message).toMatch(/Grafana could not reach RustyDB/);

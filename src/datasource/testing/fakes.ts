@@ -1,6 +1,7 @@
 import { dateTime, DataQueryRequest, ScopedVars } from '@grafana/data';
 import type { BackendSrvRequest, FetchResponse } from '@grafana/runtime';
 import { Observable, of, throwError } from 'rxjs';
+import { ClientDeps, RustyDBClient } from '../client';
 import type { Replace } from '../interpolation';
 import type { RustyDBQuery } from '../types';
 
@@ -8,6 +9,9 @@ import type { RustyDBQuery } from '../types';
 export type FakeAnswer = { status?: number; data: unknown; statusText?: string } | { networkError: string };
 
 export const PROXY = '/api/datasources/proxy/uid/ds-uid';
+
+/** The time the fake clients and requests take as now. */
+export const NOW = 1767002400_000;
 
 /** A `getBackendSrv().fetch` double: answers by path (the part after the proxy route) and records every URL. */
 export function fakeFetch(answer: (path: string) => FakeAnswer | Observable<FetchResponse<unknown>>) {
@@ -37,6 +41,16 @@ export function fakeFetch(answer: (path: string) => FakeAnswer | Observable<Fetc
   return { fetch, calls };
 }
 
+/** A client of the RustyDB at http://rustydb:8080 over `fakeFetch`, whose clock stands at NOW. */
+export function fakeClient(answer: (path: string) => FakeAnswer, deps: Partial<ClientDeps> = {}) {
+  const { fetch, calls } = fakeFetch(answer);
+  const client = new RustyDBClient(
+    { url: PROXY, jsonData: { serverUrl: 'http://rustydb:8080' } },
+    { fetch, now: () => NOW, ...deps }
+  );
+  return { client, calls };
+}
+
 /**
  * A `getTemplateSrv().replace` double with Grafana's semantics for what we use: `$name`, `${name}` and `[[name]]`;
  * a function format receives the value (a list for multi-value and All); otherwise lists join with commas.
@@ -57,8 +71,8 @@ export function request(
   targets: RustyDBQuery[],
   extra: Partial<DataQueryRequest<RustyDBQuery>> = {}
 ): DataQueryRequest<RustyDBQuery> {
-  const to = dateTime(1767002400_000);
-  const from = dateTime(1767002400_000 - 3600_000);
+  const to = dateTime(NOW);
+  const from = dateTime(NOW - 3600_000);
   return {
     requestId: 'test',
     interval: '1m',
