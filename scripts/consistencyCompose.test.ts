@@ -4,6 +4,7 @@ import path from 'path';
 import { runTool } from '../monitoring/promTools';
 import { readYaml } from '../monitoring/ruleModel';
 import { flag, hostPath, interpolateDefaults, loadCompose, parseMount, Service } from './consistencyCompose';
+import { findPluginJsons, PluginJson } from './pluginMetadata';
 
 /** What docker-compose.yaml would start, checked without Docker: mounts, provisioning, and the configs it mounts. */
 
@@ -12,23 +13,13 @@ const COMPOSE = path.join(ROOT, 'docker-compose.yaml');
 const { services } = loadCompose(COMPOSE);
 const service = (name: string) => services.find((s) => s.name === name) as Service;
 
-function pluginIds(type: string): string[] {
-  const found: string[] = [];
-  const walk = (dir: string) =>
-    fs.readdirSync(dir, { withFileTypes: true }).forEach((entry) => {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        walk(full);
-      } else if (entry.name === 'plugin.json') {
-        const plugin = JSON.parse(fs.readFileSync(full, 'utf8'));
-        if (plugin.type === type) {
-          found.push(plugin.id);
-        }
-      }
-    });
-  walk(path.join(ROOT, 'src'));
-  return found;
-}
+const SRC = path.join(ROOT, 'src');
+const pluginIds = (type: string): string[] =>
+  findPluginJsons(SRC)
+    .map((rel) => JSON.parse(fs.readFileSync(path.join(SRC, rel), 'utf8')) as PluginJson)
+    .filter((plugin) => plugin.type === type)
+    .map((plugin) => plugin.id);
+
 /** Datasource types Grafana ships with that the provisioning uses. */
 const CORE_DATASOURCES = ['prometheus', 'alertmanager'];
 
