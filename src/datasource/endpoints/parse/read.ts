@@ -92,10 +92,6 @@ export class Issues {
     this.issues.set(`truncated:${key}`, { kind: 'truncated', key, count: kept, total });
   }
 
-  get size(): number {
-    return this.issues.size;
-  }
-
   notices(): QueryResultMetaNotice[] {
     const all = [...this.issues.values()].map((issue) => this.notice(issue));
     if (all.length <= MAX_NOTICES) {
