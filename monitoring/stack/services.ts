@@ -1,8 +1,8 @@
 import { ChildProcess, spawn } from 'child_process';
 
 /**
- * Runs Debian's Prometheus or Alertmanager as a child process on 127.0.0.1 port 0, and learns the port it bound
- * from its log. Stopped by process id.
+ * Runs Debian's Prometheus or Alertmanager as a child process on 127.0.0.1 port 0, learns the port it bound from its
+ * log and waits until it is ready to serve (both answer 503 on their APIs while they load). Stopped by process id.
  */
 
 export interface Service {
@@ -32,7 +32,28 @@ function stopper(child: ChildProcess): () => Promise<void> {
     });
 }
 
-export function startService(binary: string, args: string[], startupMs = 40_000): Promise<Service> {
+async function isReady(address: string): Promise<boolean> {
+  try {
+    return (await fetch(`http://${address}/-/ready`)).ok;
+  } catch {
+    return false;
+  }
+}
+
+export async function startService(binary: string, args: string[], startupMs = 40_000): Promise<Service> {
+  const deadline = Date.now() + startupMs;
+  const service = await startListening(binary, args, startupMs);
+  while (!(await isReady(service.address))) {
+    if (Date.now() > deadline) {
+      await service.stop();
+      throw new Error(`${binary} listened on ${service.address} but was not ready within ${startupMs} ms\n${service.log()}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return service;
+}
+
+function startListening(binary: string, args: string[], startupMs: number): Promise<Service> {
   const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const stop = stopper(child);
