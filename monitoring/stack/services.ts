@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'child_process';
+import http from 'http';
 
 /**
  * Runs Debian's Prometheus or Alertmanager as a child process on 127.0.0.1 port 0, learns the port it bound from its
@@ -32,12 +33,16 @@ function stopper(child: ChildProcess): () => Promise<void> {
     });
 }
 
-async function isReady(address: string): Promise<boolean> {
-  try {
-    return (await fetch(`http://${address}/-/ready`)).ok;
-  } catch {
-    return false;
-  }
+// node:http rather than fetch: callers include Jest's jsdom environment, which has no fetch.
+function isReady(address: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    http
+      .get(`http://${address}/-/ready`, (res) => {
+        res.resume();
+        resolve(res.statusCode === 200);
+      })
+      .on('error', () => resolve(false));
+  });
 }
 
 export async function startService(binary: string, args: string[], startupMs = 40_000): Promise<Service> {
