@@ -24,7 +24,10 @@ module.exports = {
       transformIgnorePatterns: base.transformIgnorePatterns,
       moduleNameMapper: base.moduleNameMapper,
       modulePaths: base.modulePaths,
-      testMatch: ['<rootDir>/{simulator,cli,dashboards,monitoring,scripts,bench}/**/*.test.ts', '<rootDir>/tests/{browser,integration}/**/*.test.ts'],
+      testMatch: [
+        '<rootDir>/{simulator,cli,dashboards,monitoring,scripts,bench}/**/*.test.ts',
+        '<rootDir>/tests/{browser,integration}/**/*.test.ts',
+      ],
     },
   ],
 };

@@ -13,7 +13,12 @@ const config = async (env: Env): Promise<Configuration> =>
         patterns: [
           { from: '*/img/**/*', to: '.', noErrorOnMissing: true },
           // Only the generated JSON: dashboards/src/ is their TypeScript source, not part of the plugin.
-          { from: '*.json', context: path.resolve(process.cwd(), 'dashboards'), to: 'dashboards', noErrorOnMissing: true },
+          {
+            from: '*.json',
+            context: path.resolve(process.cwd(), 'dashboards'),
+            to: 'dashboards',
+            noErrorOnMissing: true,
+          },
         ],
       }),
     ],

@@ -13,13 +13,17 @@ import type { Row } from './run';
 const COUNTS = [10, 100, 1000];
 const RUNS = 5;
 
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) * p)];
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) * p)];
 
 async function measure(): Promise<Row[]> {
   if (!chromiumAvailable()) {
     return [{ metric: 'panel render', value: 'not run', note: '/usr/bin/chromium is missing' }];
   }
-  const harness = await startHarness({ entry: path.join(__dirname, '../tests/browser/pages/panelBench.tsx'), mode: 'production' });
+  const harness = await startHarness({
+    entry: path.join(__dirname, '../tests/browser/pages/panelBench.tsx'),
+    mode: 'production',
+  });
   try {
     const { page } = await harness.open({ viewport: { width: 1200, height: 800 } });
     const rows: Row[] = [];
@@ -37,7 +41,10 @@ async function measure(): Promise<Row[]> {
         value: ms(median(results.map((r) => pick(r).layoutMs))),
         note: `render + layout; ${ms(median(results.map((r) => pick(r).paintedMs)))} to the next painted frame; ${results[0].layout} layout`,
       });
-      rows.push(row('first render', (r) => r.firstRender), row('update (new values)', (r) => r.update));
+      rows.push(
+        row('first render', (r) => r.firstRender),
+        row('update (new values)', (r) => r.update)
+      );
       const frames = results.flatMap((r) => r.scrollFrameMs);
       if (count === 1000 && frames.length) {
         const scrollNote = `${frames.length} frames, 3 rows per frame, 1200×800; 16.7 ms = 60 fps`;

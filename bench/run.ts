@@ -18,7 +18,8 @@ export interface BenchModule {
 }
 
 function printTable(title: string, rows: Row[]): void {
-  const width = (pick: (r: Row) => string, header: string) => Math.max(header.length, ...rows.map((r) => pick(r).length));
+  const width = (pick: (r: Row) => string, header: string) =>
+    Math.max(header.length, ...rows.map((r) => pick(r).length));
   const w1 = width((r) => r.metric, 'metric');
   const w2 = width((r) => r.value, 'value');
   console.log(`\n## ${title}\n`);

@@ -23,7 +23,8 @@ export function csvTimestamp(d: Date): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
 }
 
-const csvField = (v: string | number) => (typeof v === 'string' && /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : String(v));
+const csvField = (v: string | number) =>
+  typeof v === 'string' && /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : String(v);
 
 export function nagiosLine(r: Report): string {
   // An ignored measure keeps its value for graphs, without levels that no longer apply.
@@ -42,7 +43,14 @@ export function print(r: Report, format: Format): Printed {
         label,
         name,
         value,
-        ...(threshold ? { level, warning: threshold.warning ?? null, critical: threshold.critical ?? null, direction: threshold.direction } : {}),
+        ...(threshold
+          ? {
+              level,
+              warning: threshold.warning ?? null,
+              critical: threshold.critical ?? null,
+              direction: threshold.direction,
+            }
+          : {}),
         ...(ignored ? { ignored } : {}),
       }));
       const doc = {

@@ -92,7 +92,14 @@ function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options | 'help' 
     throw new UsageError(`--url must be an http(s) URL, not ${url}`);
   }
   const check = positionals[0] as CheckName;
-  return { check, url, format: values.format as Format, timeoutSeconds, pools: values.pool, ignored: ignoredMeasures(check, values.ignore) };
+  return {
+    check,
+    url,
+    format: values.format as Format,
+    timeoutSeconds,
+    pools: values.pool,
+    ignored: ignoredMeasures(check, values.ignore),
+  };
 }
 
 /** `--ignore tps,locks` and `--ignore tps --ignore locks` alike; only measures the check has. */
@@ -101,7 +108,8 @@ function ignoredMeasures(check: CheckName, values: string[]): Ignored {
   const { measures } = CHECKS[check];
   const unknown = named.filter((m) => !measures.includes(m));
   if (unknown.length > 0) {
-    const known = measures.length > 0 ? `: ${check} has ${measures.join(', ')}` : `: ${check} has no measures to ignore`;
+    const known =
+      measures.length > 0 ? `: ${check} has ${measures.join(', ')}` : `: ${check} has no measures to ignore`;
     throw new UsageError(`--ignore ${unknown.map((m) => `'${m}'`).join(', ')} is not a measure of ${check}${known}`);
   }
   return new Set(named);

@@ -32,7 +32,9 @@ const measurement = (report: JsonReport, label: string) => report.measurements.f
 
 function listen(handler: http.RequestListener): Promise<[http.Server, string]> {
   const server = http.createServer(handler);
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve([server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`])));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve([server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`]))
+  );
 }
 const close = (server: http.Server) => new Promise((resolve) => server.close(resolve));
 
@@ -44,7 +46,9 @@ describe('health', () => {
   ])('a %s server is %s with the matching exit code', async (health, status) => {
     sim.setFaults({ health: health as 'healthy' });
     const { code, stdout, stderr } = await check('health');
-    expect(stdout).toMatch(new RegExp(`^RUSTYDB HEALTH ${status} - ${health}, version \\S+, up .+ \\| uptime=\\d+s;;;0\\n$`));
+    expect(stdout).toMatch(
+      new RegExp(`^RUSTYDB HEALTH ${status} - ${health}, version \\S+, up .+ \\| uptime=\\d+s;;;0\\n$`)
+    );
     expect(stderr).toBe('');
     expect(code).toBe(EXIT_CODE[status]);
   });
@@ -68,10 +72,17 @@ describe('performance', () => {
     const levels = report.measurements.map((m) => m.level);
     const expected = levels.includes('critical') ? 2 : levels.includes('warning') ? 1 : 0;
     expect([code, report.exitCode]).toEqual([expected, expected]);
-    expect(report.measurements.map((m) => m.label)).toEqual(['cpu', 'memory', 'cache_hit_ratio', 'tps', 'locks', 'deadlocks']);
+    expect(report.measurements.map((m) => m.label)).toEqual([
+      'cpu',
+      'memory',
+      'cache_hit_ratio',
+      'tps',
+      'locks',
+      'deadlocks',
+    ]);
   });
 
-  it('writes the guide\'s CSV line timestamp,cpu,memory,cache_hit,tps,locks,deadlocks', async () => {
+  it("writes the guide's CSV line timestamp,cpu,memory,cache_hit,tps,locks,deadlocks", async () => {
     sim.setFaults({ cpuPercent: 95, memoryPercent: 42 });
     const { stdout } = await runCheck(['performance', '--url', sim.url, '--format', 'csv'], {}, NOW);
     expect(stdout).toMatch(/^2026-01-31 14:05:09,95,42,[0-9.]+,[0-9.]+,\d+,\d+\n$/);
@@ -80,7 +91,9 @@ describe('performance', () => {
   it('prints Nagios performance data with the guide thresholds as ranges', async () => {
     sim.setFaults({ cpuPercent: 95 });
     const { stdout } = await check('performance');
-    expect(stdout).toMatch(/^RUSTYDB PERFORMANCE CRITICAL - .*CPU 95\.0% \(critical above 90%\).* \| cpu=95%;75;90;0 memory=[0-9.]+%;80;90;0;100 cache_hit_ratio=[0-9.]+;0\.9:;0\.8:;0;1 tps=[0-9.]+;50:;10:;0 locks=\d+;500;1000;0 deadlocks=\d+;1;5;0\n$/);
+    expect(stdout).toMatch(
+      /^RUSTYDB PERFORMANCE CRITICAL - .*CPU 95\.0% \(critical above 90%\).* \| cpu=95%;75;90;0 memory=[0-9.]+%;80;90;0;100 cache_hit_ratio=[0-9.]+;0\.9:;0\.8:;0;1 tps=[0-9.]+;50:;10:;0 locks=\d+;500;1000;0 deadlocks=\d+;1;5;0\n$/
+    );
   });
 });
 
@@ -98,7 +111,9 @@ describe('pools', () => {
   });
 
   it('checks every pool the server lists, one CSV line each', async () => {
-    const listed = ((await (await fetch(`${sim.url}/api/v1/pools`)).json()) as Array<{ pool_id: string }>).map((p) => p.pool_id);
+    const listed = ((await (await fetch(`${sim.url}/api/v1/pools`)).json()) as Array<{ pool_id: string }>).map(
+      (p) => p.pool_id
+    );
     const { stdout } = await runCheck(['pools', '--url', sim.url, '--format', 'csv'], {}, NOW);
     const lines = stdout.trim().split('\n');
     expect(lines.map((line) => line.split(',')[1])).toEqual(listed);
@@ -141,14 +156,17 @@ describe('against RustyDB v0.6.5', () => {
 
   it('takes --ignore as a list or repeated', async () => {
     v065.setFaults({ cpuPercent: 95 });
-    for (const args of [['--ignore', 'tps,cpu'], ['--ignore', 'tps', '--ignore', 'cpu']]) {
+    for (const args of [
+      ['--ignore', 'tps,cpu'],
+      ['--ignore', 'tps', '--ignore', 'cpu'],
+    ]) {
       const { code, stdout } = await check065('performance', ...args);
       expect(stdout).toMatch(/^RUSTYDB PERFORMANCE OK - .*; ignored: CPU 95\.0%, TPS [0-9.]+\/s \|/);
       expect(code).toBe(0);
     }
   });
 
-  it('pools judges default and names the pools v0.6.5 answers with default\'s figures', async () => {
+  it("pools judges default and names the pools v0.6.5 answers with default's figures", async () => {
     const { code, stdout } = await check065('pools');
     expect(stdout).toBe(
       "RUSTYDB POOLS OK - default utilisation 62.5%, default waiting 2; not reported by the server: readonly (answered with pool default's figures); " +
@@ -161,10 +179,12 @@ describe('against RustyDB v0.6.5', () => {
     expect(report.notes).toEqual([expect.stringContaining("readonly (answered with pool default's figures)")]);
   });
 
-  it('pools is judged by default\'s figures: a pressed default pool is CRITICAL', async () => {
+  it("pools is judged by default's figures: a pressed default pool is CRITICAL", async () => {
     v065.setFaults({ pool: { id: 'default', active: 40, idle: 0, waiting: 30 } });
     const { code, stdout } = await check065('pools');
-    expect(stdout).toMatch(/^RUSTYDB POOLS CRITICAL - default waiting 30 \(critical above 20\), .*; not reported by the server: readonly/);
+    expect(stdout).toMatch(
+      /^RUSTYDB POOLS CRITICAL - default waiting 30 \(critical above 20\), .*; not reported by the server: readonly/
+    );
     expect(code).toBe(2);
   });
 
@@ -190,7 +210,9 @@ describe('failures', () => {
     const [server, url] = await listen(() => undefined);
     await close(server);
     const { code, stdout } = await runCheck(['health', '--url', url], {});
-    expect(stdout).toMatch(new RegExp(`^RUSTYDB HEALTH CRITICAL - cannot reach ${url}/api/v1/admin/health: ECONNREFUSED\\n$`));
+    expect(stdout).toMatch(
+      new RegExp(`^RUSTYDB HEALTH CRITICAL - cannot reach ${url}/api/v1/admin/health: ECONNREFUSED\\n$`)
+    );
     expect(code).toBe(2);
   });
 
@@ -206,11 +228,13 @@ describe('failures', () => {
   it('is UNKNOWN for a body that is not JSON', async () => {
     sim.setFaults({ body: 'malformed' });
     const { code, stdout } = await check('performance');
-    expect(stdout).toBe(`RUSTYDB PERFORMANCE UNKNOWN - ${sim.url}/api/v1/stats/performance answered HTTP 200 with a body that is not JSON\n`);
+    expect(stdout).toBe(
+      `RUSTYDB PERFORMANCE UNKNOWN - ${sim.url}/api/v1/stats/performance answered HTTP 200 with a body that is not JSON\n`
+    );
     expect(code).toBe(3);
   });
 
-  it('is CRITICAL for an HTTP error, with RustyDB\'s error code', async () => {
+  it("is CRITICAL for an HTTP error, with RustyDB's error code", async () => {
     sim.setFaults({ status: 503 });
     const { code, stdout } = await check('pools');
     expect(stdout).toMatch(/^RUSTYDB POOLS CRITICAL - \S+\/api\/v1\/pools answered HTTP 503 SERVICE_UNAVAILABLE: /);
@@ -219,7 +243,9 @@ describe('failures', () => {
 
   it('names the measures a check has when --ignore names another', async () => {
     const { stderr } = await runCheck(['performance', '--ignore', 'tps,waiting'], {});
-    expect(stderr).toMatch(/^rustydb-check: --ignore 'waiting' is not a measure of performance: performance has cpu, memory, cache_hit_ratio, tps, locks, deadlocks\n/);
+    expect(stderr).toMatch(
+      /^rustydb-check: --ignore 'waiting' is not a measure of performance: performance has cpu, memory, cache_hit_ratio, tps, locks, deadlocks\n/
+    );
   });
 
   it('writes no CSV line for a failed check, and says why on stderr', async () => {
@@ -239,15 +265,12 @@ describe('failures', () => {
     [['health', '--ignore', 'tps']],
     [['performance', '--ignore', 'tps,waiting']],
     [['pools', '--ignore', '']],
-  ])(
-    'is UNKNOWN with the usage for %j',
-    async (args) => {
-      const { code, stdout, stderr } = await runCheck(args, {});
-      expect(stdout).toBe('');
-      expect(stderr).toMatch(/^rustydb-check: .+\n\nusage: rustydb-check/);
-      expect(code).toBe(3);
-    }
-  );
+  ])('is UNKNOWN with the usage for %j', async (args) => {
+    const { code, stdout, stderr } = await runCheck(args, {});
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^rustydb-check: .+\n\nusage: rustydb-check/);
+    expect(code).toBe(3);
+  });
 });
 
 describe('the token', () => {
@@ -262,7 +285,9 @@ describe('the token', () => {
     });
     try {
       for (const format of ['text', 'json', 'csv']) {
-        const { code, stdout, stderr } = await runCheck(['health', '--url', url, '--format', format], { RUSTYDB_TOKEN: TOKEN });
+        const { code, stdout, stderr } = await runCheck(['health', '--url', url, '--format', format], {
+          RUSTYDB_TOKEN: TOKEN,
+        });
         expect(stdout + stderr).toContain('HTTP 401 UNAUTHORIZED: Authentication required.');
         expect(stdout + stderr).not.toContain(TOKEN);
         expect(code).toBe(2);
@@ -296,7 +321,9 @@ describe('the command', () => {
   // Asynchronous: the simulator answers from this test's own event loop.
   const run = (args: string[]) =>
     new Promise<{ code: number | null; stdout: string }>((resolve) => {
-      execFile(wrapper, args, { cwd: '/' }, (error, stdout) => resolve({ code: error ? (error.code as number) : 0, stdout }));
+      execFile(wrapper, args, { cwd: '/' }, (error, stdout) =>
+        resolve({ code: error ? (error.code as number) : 0, stdout })
+      );
     });
 
   it('runs through its shell wrapper from any directory, with Nagios exit codes', async () => {

@@ -57,8 +57,21 @@ describe('alertmanager.yml', () => {
   const combinations = SEVERITIES.flatMap((severity) => CATEGORIES.map((category) => [severity, category]));
   it.each(combinations)('routes severity=%s category=%s as the policy says', (severity, category) => {
     const expected = expectedReceivers(severity, category).join(',');
-    const labels = [`alertname=RustyDBTest`, `severity=${severity}`, `category=${category}`, 'instance=db-1:9100', 'job=rustydb'];
-    const result = runTool('amtool', ['config', 'routes', 'test', `--config.file=${CONFIG}`, `--verify.receivers=${expected}`, ...labels]);
+    const labels = [
+      `alertname=RustyDBTest`,
+      `severity=${severity}`,
+      `category=${category}`,
+      'instance=db-1:9100',
+      'job=rustydb',
+    ];
+    const result = runTool('amtool', [
+      'config',
+      'routes',
+      'test',
+      `--config.file=${CONFIG}`,
+      `--verify.receivers=${expected}`,
+      ...labels,
+    ]);
     expect(result.stdout.trim()).toBe(expected);
     expect(result.code).toBe(0);
   });
@@ -73,7 +86,11 @@ describe('alertmanager.yml', () => {
     const inline: string[] = [];
     const files: string[] = [];
     walk(config, (key, value) => {
-      if (/^(api_url|slack_api_url|routing_key|service_key|auth_password|smtp_auth_password|auth_secret|bot_token|api_key|password)$/.test(key)) {
+      if (
+        /^(api_url|slack_api_url|routing_key|service_key|auth_password|smtp_auth_password|auth_secret|bot_token|api_key|password)$/.test(
+          key
+        )
+      ) {
         inline.push(key);
       }
       if (key.endsWith('_file')) {
@@ -92,30 +109,54 @@ describe('alertmanager.yml', () => {
   it('sends resolved notices to the security team, and inhibits warnings by their critical twin and alerts of a down target', () => {
     const receivers = config.receivers as Array<{ name: string; email_configs?: Array<{ send_resolved?: boolean }> }>;
     expect(receivers.find((r) => r.name === 'team-security')?.email_configs?.[0]?.send_resolved).toBe(true);
-    const inhibit = config.inhibit_rules as Array<{ source_matchers: string[]; target_matchers: string[]; equal: string[] }>;
+    const inhibit = config.inhibit_rules as Array<{
+      source_matchers: string[];
+      target_matchers: string[];
+      equal: string[];
+    }>;
     expect(inhibit).toEqual([
-      expect.objectContaining({ source_matchers: ['severity = "critical"'], target_matchers: ['severity = "warning"'], equal: expect.arrayContaining(['alertname', 'instance']) }),
-      expect.objectContaining({ source_matchers: ['alertname = "RustyDBDown"'], target_matchers: ['alertname != "RustyDBDown"'], equal: ['job', 'instance'] }),
+      expect.objectContaining({
+        source_matchers: ['severity = "critical"'],
+        target_matchers: ['severity = "warning"'],
+        equal: expect.arrayContaining(['alertname', 'instance']),
+      }),
+      expect.objectContaining({
+        source_matchers: ['alertname = "RustyDBDown"'],
+        target_matchers: ['alertname != "RustyDBDown"'],
+        equal: ['job', 'instance'],
+      }),
     ]);
   });
 
-  it('renders a notification title and text from the alerts\' annotations', () => {
+  it("renders a notification title and text from the alerts' annotations", () => {
     const alert = (status: string, summary: string) => ({
       status,
       labels: { alertname: 'RustyDBHighCPU', severity: 'critical' },
-      annotations: { summary, description: `${summary} detail`, runbook_url: 'https://runbook', dashboard_url: 'https://dashboard' },
+      annotations: {
+        summary,
+        description: `${summary} detail`,
+        runbook_url: 'https://runbook',
+        dashboard_url: 'https://dashboard',
+      },
     });
-    const data = { status: 'firing', alerts: [alert('firing', 'One.'), alert('resolved', 'Two.')], commonLabels: { alertname: 'RustyDBHighCPU', severity: 'critical' } };
+    const data = {
+      status: 'firing',
+      alerts: [alert('firing', 'One.'), alert('resolved', 'Two.')],
+      commonLabels: { alertname: 'RustyDBHighCPU', severity: 'critical' },
+    };
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rustydb-am-'));
     try {
       fs.writeFileSync(path.join(dir, 'data.json'), JSON.stringify(data));
       const result = runTool('amtool', [
-        'template', 'render',
+        'template',
+        'render',
         `--template.glob=${path.join(DIR, 'templates', 'rustydb.tmpl')}`,
         `--template.data=${path.join(dir, 'data.json')}`,
         '--template.text={{ template "rustydb.title" . }}\n{{ template "rustydb.text" .Alerts.Firing }}',
       ]);
-      expect(result.stdout).toBe('[FIRING:1] RustyDBHighCPU critical\nOne.\nOne. detail\nRunbook: https://runbook\nDashboard: https://dashboard\n\n');
+      expect(result.stdout).toBe(
+        '[FIRING:1] RustyDBHighCPU critical\nOne.\nOne. detail\nRunbook: https://runbook\nDashboard: https://dashboard\n\n'
+      );
       expect(result.code).toBe(0);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

@@ -17,7 +17,9 @@ export function runTool(tool: PromTool, args: string[], cwd?: string): ToolResul
   if (result.error) {
     const missing = (result.error as NodeJS.ErrnoException).code === 'ENOENT';
     throw new Error(
-      missing ? `${tool} is not installed: apt-get install ${PACKAGE[tool]} (bash .ci/run does)` : `${tool}: ${result.error.message}`
+      missing
+        ? `${tool} is not installed: apt-get install ${PACKAGE[tool]} (bash .ci/run does)`
+        : `${tool}: ${result.error.message}`
     );
   }
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };

@@ -35,58 +35,73 @@ function trailingComparison(expr: string): [string, number] | undefined {
 describe('alert rules against the guide thresholds (src/rustydb/thresholds.ts)', () => {
   const thresholdAlerts = alerts.filter((rule) => THRESHOLD_ALERTS[rule.alert] !== undefined);
 
-  it.each(thresholdAlerts.map((rule) => [label(rule), rule]))('%s compares with the level, window and for: of its threshold', (_, rule) => {
-    const threshold = thresholdFor(rule.alert)!;
-    const severity = rule.labels?.severity as Severity;
-    const level = threshold[severity];
-    expect(level).toBeDefined();
-    expect(trailingComparison(rule.expr)).toEqual([threshold.direction === 'above' ? '>' : '<', level]);
-    if (EVENT_THRESHOLDS.has(THRESHOLD_ALERTS[rule.alert])) {
-      expect(rule.expr).toContain(`[${threshold.for}]`);
-      expect(rule.for).toBeUndefined();
-    } else {
-      expect(rule.for).toBe(threshold.for);
+  it.each(thresholdAlerts.map((rule) => [label(rule), rule]))(
+    '%s compares with the level, window and for: of its threshold',
+    (_, rule) => {
+      const threshold = thresholdFor(rule.alert)!;
+      const severity = rule.labels?.severity as Severity;
+      const level = threshold[severity];
+      expect(level).toBeDefined();
+      expect(trailingComparison(rule.expr)).toEqual([threshold.direction === 'above' ? '>' : '<', level]);
+      if (EVENT_THRESHOLDS.has(THRESHOLD_ALERTS[rule.alert])) {
+        expect(rule.expr).toContain(`[${threshold.for}]`);
+        expect(rule.for).toBeUndefined();
+      } else {
+        expect(rule.for).toBe(threshold.for);
+      }
+      expect(rule.annotations?.description).toContain(
+        `the ${severity} level of ${formatLevel(level!, threshold.unit)}`
+      );
+      expect(rule.annotations?.description).toContain(threshold.for);
     }
-    expect(rule.annotations?.description).toContain(`the ${severity} level of ${formatLevel(level!, threshold.unit)}`);
-    expect(rule.annotations?.description).toContain(threshold.for);
-  });
+  );
 
   it('has an alert rule for every level of every threshold, and no other', () => {
     const expected = Object.entries(THRESHOLD_ALERTS).flatMap(([alert, key]) =>
-      SEVERITIES.filter((s) => (THRESHOLDS[key as ThresholdKey] as Threshold)[s as Severity] !== undefined).map((s) => `${alert} (${s})`)
+      SEVERITIES.filter((s) => (THRESHOLDS[key as ThresholdKey] as Threshold)[s as Severity] !== undefined).map(
+        (s) => `${alert} (${s})`
+      )
     );
     expect(thresholdAlerts.map(label).sort()).toEqual(expected.sort());
     expect(new Set(Object.values(THRESHOLD_ALERTS))).toEqual(new Set(Object.keys(THRESHOLDS)));
   });
 
   it('hard-codes no other level: alerts outside the map compare only with 0 or 1, or are SLO burn rates', () => {
-    const others = alerts.filter((rule) => THRESHOLD_ALERTS[rule.alert] === undefined && !rule.alert.endsWith('BudgetBurn'));
+    const others = alerts.filter(
+      (rule) => THRESHOLD_ALERTS[rule.alert] === undefined && !rule.alert.endsWith('BudgetBurn')
+    );
     for (const rule of others) {
       const constants = [...rule.expr.matchAll(/(?:==|!=|>=|<=|>|<)\s*(-?[0-9.]+)/g)].map((m) => Number(m[1]));
-      expect({ alert: rule.alert, constants: constants.filter((c) => c !== 0 && c !== 1) }).toEqual({ alert: rule.alert, constants: [] });
+      expect({ alert: rule.alert, constants: constants.filter((c) => c !== 0 && c !== 1) }).toEqual({
+        alert: rule.alert,
+        constants: [],
+      });
     }
   });
 });
 
 describe('alert rule conventions', () => {
-  it.each(alerts.map((rule) => [label(rule), rule]))('%s has severity, category and complete annotations', (_, rule) => {
-    expect(rule.alert).toMatch(/^RustyDB[A-Z][A-Za-z]+$/);
-    expect(SEVERITIES).toContain(rule.labels?.severity);
-    expect(CATEGORIES).toContain(rule.labels?.category);
-    const { summary, description, runbook_url, dashboard_url, ...rest } = rule.annotations ?? {};
-    expect(rest).toEqual({});
-    expect(summary).toMatch(/^[A-Z][^{}]*\.$/); // a static sentence
-    expect(description).toMatch(/\{\{ \$(value|labels)/);
-    // A 0-100 gauge prints with printf; a 0-1 ratio with humanizePercentage; never a raw $value.
-    expect(description).not.toMatch(/\{\{ \$value \}\}/);
-    expect(runbook_url?.startsWith(RUNBOOK_BASE)).toBe(true);
-    expect(runbookSections).toContain(runbook_url!.slice(RUNBOOK_BASE.length));
-    // A bundled dashboard, and only variables it has.
-    const dashboard = dashboard_url?.match(/^\{\{ \$externalLabels\.grafana_url \}\}\/d\/([a-z-]+)(?:\?(.*))?$/);
-    expect([...DASHBOARD_VARIABLES.keys()]).toContain(dashboard?.[1]);
-    const variables = [...(dashboard?.[2] ?? '').matchAll(/(?:^|&)var-([a-z_]+)=/g)].map((m) => m[1]);
-    expect(variables.filter((v) => !DASHBOARD_VARIABLES.get(dashboard![1])!.includes(v))).toEqual([]);
-  });
+  it.each(alerts.map((rule) => [label(rule), rule]))(
+    '%s has severity, category and complete annotations',
+    (_, rule) => {
+      expect(rule.alert).toMatch(/^RustyDB[A-Z][A-Za-z]+$/);
+      expect(SEVERITIES).toContain(rule.labels?.severity);
+      expect(CATEGORIES).toContain(rule.labels?.category);
+      const { summary, description, runbook_url, dashboard_url, ...rest } = rule.annotations ?? {};
+      expect(rest).toEqual({});
+      expect(summary).toMatch(/^[A-Z][^{}]*\.$/); // a static sentence
+      expect(description).toMatch(/\{\{ \$(value|labels)/);
+      // A 0-100 gauge prints with printf; a 0-1 ratio with humanizePercentage; never a raw $value.
+      expect(description).not.toMatch(/\{\{ \$value \}\}/);
+      expect(runbook_url?.startsWith(RUNBOOK_BASE)).toBe(true);
+      expect(runbookSections).toContain(runbook_url!.slice(RUNBOOK_BASE.length));
+      // A bundled dashboard, and only variables it has.
+      const dashboard = dashboard_url?.match(/^\{\{ \$externalLabels\.grafana_url \}\}\/d\/([a-z-]+)(?:\?(.*))?$/);
+      expect([...DASHBOARD_VARIABLES.keys()]).toContain(dashboard?.[1]);
+      const variables = [...(dashboard?.[2] ?? '').matchAll(/(?:^|&)var-([a-z_]+)=/g)].map((m) => m[1]);
+      expect(variables.filter((v) => !DASHBOARD_VARIABLES.get(dashboard![1])!.includes(v))).toEqual([]);
+    }
+  );
 
   it('has one rule per alertname and severity, and one category per alertname (twins inhibit by alertname)', () => {
     const byName = new Map<string, AlertRule[]>();
@@ -102,9 +117,22 @@ describe('alert rule conventions', () => {
 
   it('covers the guide: its ten alerts under their names (critical twins replace RustyDBCritical*), absent() and the pools', () => {
     const names = new Set(alerts.map((r) => r.alert));
-    for (const name of ['RustyDBDown', 'RustyDBHighCPU', 'RustyDBHighMemory', 'RustyDBLowCacheHitRatio', 'RustyDBHighConnections',
-      'RustyDBDeadlocks', 'RustyDBHighFailedLogins', 'RustyDBSecurityThreat', 'RustyDBTargetMissing', 'RustyDBHighPoolUtilisation',
-      'RustyDBPoolRequestsWaiting', 'RustyDBLowTransactionRate', 'RustyDBAvailabilityBudgetBurn', 'RustyDBLatencyBudgetBurn']) {
+    for (const name of [
+      'RustyDBDown',
+      'RustyDBHighCPU',
+      'RustyDBHighMemory',
+      'RustyDBLowCacheHitRatio',
+      'RustyDBHighConnections',
+      'RustyDBDeadlocks',
+      'RustyDBHighFailedLogins',
+      'RustyDBSecurityThreat',
+      'RustyDBTargetMissing',
+      'RustyDBHighPoolUtilisation',
+      'RustyDBPoolRequestsWaiting',
+      'RustyDBLowTransactionRate',
+      'RustyDBAvailabilityBudgetBurn',
+      'RustyDBLatencyBudgetBurn',
+    ]) {
       expect(names).toContain(name);
     }
     expect(alerts.find((r) => r.alert === 'RustyDBTargetMissing')?.expr).toMatch(/^absent\(up\{job="rustydb"\}\)$/);
@@ -114,9 +142,12 @@ describe('alert rule conventions', () => {
 describe('names in the rules', () => {
   const recorded = recordedNames(files);
 
-  it.each(files.map((f) => [path.basename(f.file), f.file]))('%s uses only catalogued metrics and defined recording rules', (_, file) => {
-    expect(unknownMentions(fs.readFileSync(file, 'utf8'), recorded)).toEqual([]);
-  });
+  it.each(files.map((f) => [path.basename(f.file), f.file]))(
+    '%s uses only catalogued metrics and defined recording rules',
+    (_, file) => {
+      expect(unknownMentions(fs.readFileSync(file, 'utf8'), recorded)).toEqual([]);
+    }
+  );
 
   it('names every recording rule level:metric:operations', () => {
     for (const rule of recordings) {

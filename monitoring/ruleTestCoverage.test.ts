@@ -1,5 +1,13 @@
 import path from 'path';
-import { AlertTestCase, alertRules, loadRuleFiles, loadRuleTests, recordingRules, RULE_TESTS_DIR, ruleFilePaths } from './ruleModel';
+import {
+  AlertTestCase,
+  alertRules,
+  loadRuleFiles,
+  loadRuleTests,
+  recordingRules,
+  RULE_TESTS_DIR,
+  ruleFilePaths,
+} from './ruleModel';
 
 /** The promtool unit tests (tests/*.test.yml) must exercise every rule, both ways. */
 
@@ -30,7 +38,9 @@ describe('promtool unit tests cover every rule', () => {
     (_, record, labels) => {
       const selects = (text: string) => Object.entries(labels).every(([k, v]) => text.includes(`${k}="${v}"`));
       const cases = exprCases.filter(
-        (c) => new RegExp(`(^|[^a-z0-9_:])${record}([^a-z0-9_:]|$)`).test(c.expr) && (selects(c.expr) || (c.exp_samples ?? []).some((s) => selects(s.labels)))
+        (c) =>
+          new RegExp(`(^|[^a-z0-9_:])${record}([^a-z0-9_:]|$)`).test(c.expr) &&
+          (selects(c.expr) || (c.exp_samples ?? []).some((s) => selects(s.labels)))
       );
       expect(cases.length).toBeGreaterThan(0);
     }

@@ -21,7 +21,9 @@ interface Job {
   strategy?: { matrix: { grafana: Array<{ image: string; version: string }> } };
 }
 
-const workflow = load(fs.readFileSync(path.join(ROOT, '.github/workflows/ci.yml'), 'utf8')) as { jobs: Record<string, Job> };
+const workflow = load(fs.readFileSync(path.join(ROOT, '.github/workflows/ci.yml'), 'utf8')) as {
+  jobs: Record<string, Job>;
+};
 const { jobs } = workflow;
 const runs = (job: Job) => job.steps.flatMap((s) => (s.run ? [s.run] : []));
 const grafanaDependency = pluginJson.dependencies.grafanaDependency;
@@ -37,15 +39,19 @@ const parse = (v: string): Version => {
 const compare = (a: Version, b: Version) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
 
 describe('.github/workflows/ci.yml', () => {
-  it('tests with the README\'s test command on Debian, then packages with npm run package', () => {
+  it("tests with the README's test command on Debian, then packages with npm run package", () => {
     expect(jobs.test.container).toMatch(/bookworm/);
     expect(runs(jobs.test)).toEqual(expect.arrayContaining(['bash .ci/run', 'npm run package']));
   });
 
-  it('runs Grafana\'s plugin validator on the packaged zip, with the source code', () => {
+  it("runs Grafana's plugin validator on the packaged zip, with the source code", () => {
     expect(jobs.validate.needs).toBe('test');
-    expect(jobs.validate.steps.some((s) => s.uses?.startsWith('actions/download-artifact') && s.with?.name === 'plugin-zip')).toBe(true);
-    expect(runs(jobs.validate).join('\n')).toMatch(/npx -y @grafana\/plugin-validator@\S+ -sourceCodeUri "file:\/\/\$PWD" rustydb-monitoring-app-\*\.zip/);
+    expect(
+      jobs.validate.steps.some((s) => s.uses?.startsWith('actions/download-artifact') && s.with?.name === 'plugin-zip')
+    ).toBe(true);
+    expect(runs(jobs.validate).join('\n')).toMatch(
+      /npx -y @grafana\/plugin-validator@\S+ -sourceCodeUri "file:\/\/\$PWD" rustydb-monitoring-app-\*\.zip/
+    );
   });
 
   it(`runs the e2e specs on Grafana from the grafanaDependency minimum (${grafanaDependency}) to the latest`, () => {
@@ -68,10 +74,13 @@ describe('.github/workflows/ci.yml', () => {
 
   it('starts the docker compose stack with the matrix Grafana and runs npm run e2e against it', () => {
     const e2e = jobs.e2e;
-    expect(e2e.env).toMatchObject({ GRAFANA_IMAGE: '${{ matrix.grafana.image }}', GRAFANA_VERSION: '${{ matrix.grafana.version }}' });
+    expect(e2e.env).toMatchObject({
+      GRAFANA_IMAGE: '${{ matrix.grafana.image }}',
+      GRAFANA_VERSION: '${{ matrix.grafana.version }}',
+    });
     const commands = runs(e2e);
-    const order = ['docker compose up', 'api/health', 'npx playwright install --with-deps chromium', 'npm run e2e'].map((needle) =>
-      commands.findIndex((c) => c.includes(needle))
+    const order = ['docker compose up', 'api/health', 'npx playwright install --with-deps chromium', 'npm run e2e'].map(
+      (needle) => commands.findIndex((c) => c.includes(needle))
     );
     expect(order.every((i) => i >= 0)).toBe(true);
     expect(order).toEqual([...order].sort((a, b) => a - b));

@@ -26,7 +26,11 @@ const CORE_DATASOURCES = ['prometheus', 'alertmanager'];
 describe('compose file helpers', () => {
   it('use the default of ${VAR:-default}, as compose does when VAR is unset', () => {
     expect(interpolateDefaults('${RUSTYDB_PROFILE:-documented}')).toBe('documented');
-    expect(parseMount('${SECRETS:-./a/b}:/run/secrets:ro', '/repo')).toEqual({ source: '/repo/a/b', target: '/run/secrets', readOnly: true });
+    expect(parseMount('${SECRETS:-./a/b}:/run/secrets:ro', '/repo')).toEqual({
+      source: '/repo/a/b',
+      target: '/run/secrets',
+      readOnly: true,
+    });
   });
 
   it('map a container path to the host through the deepest mount', () => {
@@ -45,7 +49,10 @@ describe('docker-compose.yaml', () => {
   it.each(services.map((s) => [s.name, s]))('%s: every bind-mounted path and build file exists', (_, svc) => {
     for (const mount of svc.mounts.filter((m) => path.isAbsolute(m.source))) {
       // dist/ is the plugin build: `npm run server` and `npm run test:ci` build it first.
-      expect({ mount: mount.target, exists: fs.existsSync(mount.source) }).toEqual({ mount: mount.target, exists: true });
+      expect({ mount: mount.target, exists: fs.existsSync(mount.source) }).toEqual({
+        mount: mount.target,
+        exists: true,
+      });
     }
     if (svc.build) {
       expect(fs.existsSync(path.join(svc.build.context, svc.build.dockerfile))).toBe(true);
@@ -80,7 +87,9 @@ describe('docker-compose.yaml', () => {
 
     it('scrapes services of this compose file', () => {
       const names = services.map((s) => s.name).concat('localhost');
-      const targets = (readYaml(config).scrape_configs as any[]).flatMap((job) => job.static_configs.flatMap((g: any) => g.targets));
+      const targets = (readYaml(config).scrape_configs as any[]).flatMap((job) =>
+        job.static_configs.flatMap((g: any) => g.targets)
+      );
       expect(targets.map((t: string) => t.split(':')[0]).filter((host: string) => !names.includes(host))).toEqual([]);
       expect(targets).toEqual(expect.arrayContaining(['simulator:9100', 'simulator:8080', 'alertmanager:9093']));
     });
@@ -108,8 +117,17 @@ describe('docker-compose.yaml', () => {
     it('mounts the folder its *_file secrets are read from, which holds no secret in the repository', () => {
       const secrets = alertmanager.mounts.find((m) => m.target === '/run/secrets')!;
       expect(secrets.readOnly).toBe(true);
-      const tracked = execFileSync('git', ['ls-files', path.relative(ROOT, secrets.source)], { cwd: ROOT, encoding: 'utf8' });
-      expect(tracked.trim().split('\n').map((f) => path.basename(f)).sort()).toEqual(['.gitignore', 'README.md']);
+      const tracked = execFileSync('git', ['ls-files', path.relative(ROOT, secrets.source)], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      });
+      expect(
+        tracked
+          .trim()
+          .split('\n')
+          .map((f) => path.basename(f))
+          .sort()
+      ).toEqual(['.gitignore', 'README.md']);
       expect(fs.readFileSync(path.join(secrets.source, '.gitignore'), 'utf8')).toMatch(/^\*$/m);
     });
   });
@@ -118,14 +136,17 @@ describe('docker-compose.yaml', () => {
     const grafana = service('grafana');
     const provisioning = hostPath(grafana, '/etc/grafana/provisioning')!;
     const files = (sub: string) =>
-      fs.readdirSync(path.join(provisioning, sub)).filter((f) => /\.ya?ml$/.test(f)).map((f) => readYaml(path.join(provisioning, sub, f)));
+      fs
+        .readdirSync(path.join(provisioning, sub))
+        .filter((f) => /\.ya?ml$/.test(f))
+        .map((f) => readYaml(path.join(provisioning, sub, f)));
 
-    it('is this repository\'s provisioning/ folder, and the plugin is the build in dist/', () => {
+    it("is this repository's provisioning/ folder, and the plugin is the build in dist/", () => {
       expect(provisioning).toBe(path.join(ROOT, 'provisioning'));
       expect(hostPath(grafana, '/var/lib/grafana/plugins/rustydb-monitoring-app')).toBe(path.join(ROOT, 'dist'));
     });
 
-    it('names only datasource types that exist: ours and Grafana\'s', () => {
+    it("names only datasource types that exist: ours and Grafana's", () => {
       const known = [...pluginIds('datasource'), ...CORE_DATASOURCES];
       const datasources = files('datasources').flatMap((f) => f.datasources);
       expect(datasources.map((d: any) => d.type).filter((t: string) => !known.includes(t))).toEqual([]);
@@ -133,7 +154,10 @@ describe('docker-compose.yaml', () => {
       expect(new Set(uids).size).toBe(uids.length);
       expect(datasources).toEqual(
         expect.arrayContaining([
-          expect.objectContaining({ type: 'rustydb-stats-datasource', jsonData: expect.objectContaining({ serverUrl: 'http://simulator:8080' }) }),
+          expect.objectContaining({
+            type: 'rustydb-stats-datasource',
+            jsonData: expect.objectContaining({ serverUrl: 'http://simulator:8080' }),
+          }),
           expect.objectContaining({ type: 'prometheus', uid: 'prometheus', url: 'http://prometheus:9090' }),
           expect.objectContaining({ type: 'alertmanager', url: 'http://alertmanager:9093' }),
         ])
@@ -141,8 +165,12 @@ describe('docker-compose.yaml', () => {
     });
 
     it('gives the Prometheus datasource the scrape interval of prometheus.yml', () => {
-      const prometheusDs = files('datasources').flatMap((f) => f.datasources).find((d: any) => d.type === 'prometheus');
-      expect(prometheusDs.jsonData.timeInterval).toBe(readYaml(path.join(ROOT, 'monitoring', 'prometheus.yml')).global.scrape_interval);
+      const prometheusDs = files('datasources')
+        .flatMap((f) => f.datasources)
+        .find((d: any) => d.type === 'prometheus');
+      expect(prometheusDs.jsonData.timeInterval).toBe(
+        readYaml(path.join(ROOT, 'monitoring', 'prometheus.yml')).global.scrape_interval
+      );
     });
 
     it('enables the app plugin that exists', () => {

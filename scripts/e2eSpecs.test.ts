@@ -16,12 +16,16 @@ interface Suite {
 }
 
 function listSpecs(): { titles: string[]; projects: string[]; errors: unknown[] } {
-  const out = execFileSync(process.execPath, [require.resolve('@playwright/test/cli'), 'test', '--list', '--reporter=json'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    // Playwright refuses to load specs when it sees it runs inside Jest.
-    env: { ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('JEST'))), CI: '' },
-  });
+  const out = execFileSync(
+    process.execPath,
+    [require.resolve('@playwright/test/cli'), 'test', '--list', '--reporter=json'],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      // Playwright refuses to load specs when it sees it runs inside Jest.
+      env: { ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('JEST'))), CI: '' },
+    }
+  );
   const report = JSON.parse(out) as { suites: Suite[]; errors: unknown[] };
   const titles: string[] = [];
   const projects = new Set<string>();
@@ -36,7 +40,15 @@ function listSpecs(): { titles: string[]; projects: string[]; errors: unknown[] 
   return { titles, projects: [...projects].sort(), errors: report.errors };
 }
 
-const DASHBOARD_UIDS = ['rustydb-overview', 'rustydb-performance', 'rustydb-resources', 'rustydb-security', 'rustydb-pools', 'rustydb-slo', 'rustydb-replication'];
+const DASHBOARD_UIDS = [
+  'rustydb-overview',
+  'rustydb-performance',
+  'rustydb-resources',
+  'rustydb-security',
+  'rustydb-pools',
+  'rustydb-slo',
+  'rustydb-replication',
+];
 
 describe('end-to-end specs (playwright test --list)', () => {
   const { titles, projects, errors } = listSpecs();
@@ -48,8 +60,14 @@ describe('end-to-end specs (playwright test --list)', () => {
   });
 
   it.each([
-    ['datasource config "save & test" against the simulator', /^datasource\.spec\.ts › datasource config editor › "Save & test" of a new data source succeeds against the simulator$/],
-    ['a failing "save & test"', /^datasource\.spec\.ts › datasource config editor › "Save & test" explains a server that cannot be reached$/],
+    [
+      'datasource config "save & test" against the simulator',
+      /^datasource\.spec\.ts › datasource config editor › "Save & test" of a new data source succeeds against the simulator$/,
+    ],
+    [
+      'a failing "save & test"',
+      /^datasource\.spec\.ts › datasource config editor › "Save & test" explains a server that cannot be reached$/,
+    ],
     ['the query editor', /^datasource\.spec\.ts › datasource query editor › /],
     ['panel editing', /^panel\.spec\.ts › connection-pool panel › a new panel shows/],
     ['the home page', /^app\.spec\.ts › app home › /],

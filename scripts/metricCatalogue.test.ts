@@ -13,12 +13,18 @@ describe('findMentions', () => {
   it.each<[string, Array<Pick<Mention, 'name' | 'kind'>>]>([
     ['rate(rustydb_transactions_total[5m])', [{ name: 'rustydb_transactions_total', kind: 'series' }]],
     ['record: instance:rustydb_requests:rate5m', [{ name: 'instance:rustydb_requests:rate5m', kind: 'recorded' }]],
-    ['`rustydb_connection_pool_*` and {__name__=~"rustydb_.+"}', [
-      { name: 'rustydb_connection_pool_', kind: 'prefix' },
-      { name: 'rustydb_', kind: 'prefix' },
-    ]],
+    [
+      '`rustydb_connection_pool_*` and {__name__=~"rustydb_.+"}',
+      [
+        { name: 'rustydb_connection_pool_', kind: 'prefix' },
+        { name: 'rustydb_', kind: 'prefix' },
+      ],
+    ],
     ['{"rustydb_cpu_usage_percent":1}', [{ name: 'rustydb_cpu_usage_percent', kind: 'series' }]],
-    ['RUSTYDB_TOKEN, rustydb-check, myrustydb_x, x:rustydb_failed_requests', [{ name: 'rustydb_failed_requests', kind: 'series' }]],
+    [
+      'RUSTYDB_TOKEN, rustydb-check, myrustydb_x, x:rustydb_failed_requests',
+      [{ name: 'rustydb_failed_requests', kind: 'series' }],
+    ],
   ])('finds the names in %s', (text, expected) => {
     expect(findMentions(text).map(({ name, kind }) => ({ name, kind }))).toEqual(expected);
   });
@@ -43,7 +49,9 @@ describe('unknownMentions', () => {
   });
 
   it('accepts a histogram by its family name but rejects a histogram suffix on a gauge', () => {
-    expect(unknownMentions(`rustydb_query_duration_seconds ${CPU_BUCKET}`, RECORDED).map((m) => m.name)).toEqual([CPU_BUCKET]);
+    expect(unknownMentions(`rustydb_query_duration_seconds ${CPU_BUCKET}`, RECORDED).map((m) => m.name)).toEqual([
+      CPU_BUCKET,
+    ]);
   });
 });
 
@@ -54,7 +62,9 @@ describe('the project', () => {
     expect(files.length).toBeGreaterThan(50);
     const problems = files.flatMap((file) => {
       const text = readText(ROOT, file);
-      return text === undefined ? [] : unknownMentions(text, recorded).map((m) => `${file}:${m.line}: ${m.name} (${m.kind})`);
+      return text === undefined
+        ? []
+        : unknownMentions(text, recorded).map((m) => `${file}:${m.line}: ${m.name} (${m.kind})`);
     });
     expect(problems).toEqual([]);
   });

@@ -59,11 +59,20 @@ export function unknownMentions(text: string, recorded: ReadonlySet<string>): Me
 }
 
 /** Paths (relative to the repository) that are not scanned: dependencies, build output, the fixtures and the catalogue. */
-const EXCLUDED = [/^node_modules\//, /(^|\/)dist\//, /^fixtures\//, /^src\/rustydb\/metrics\.ts$/, /^package-lock\.json$/];
+const EXCLUDED = [
+  /^node_modules\//,
+  /(^|\/)dist\//,
+  /^fixtures\//,
+  /^src\/rustydb\/metrics\.ts$/,
+  /^package-lock\.json$/,
+];
 
 /** Every file git tracks or would track (untracked but not ignored), so a new file is checked before it is committed. */
 export function projectFiles(root: string): string[] {
-  const listed = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], { cwd: root, encoding: 'utf8' });
+  const listed = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   return [...new Set(listed.split('\0').filter(Boolean))].filter((f) => !EXCLUDED.some((re) => re.test(f))).sort();
 }
 

@@ -14,9 +14,11 @@ function write(dir: string, files: Record<string, string>) {
 }
 
 function listFiles(dir: string, prefix = ''): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? listFiles(path.join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]
-  );
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) =>
+      e.isDirectory() ? listFiles(path.join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]
+    );
 }
 
 describe('npm run package', () => {
@@ -37,7 +39,11 @@ describe('npm run package', () => {
     write(dist, files);
     const result = packagePlugin(dist, tmp);
     expect(path.basename(result.file)).toBe('rustydb-monitoring-app-1.2.3.zip');
-    expect(result).toMatchObject({ id: 'rustydb-monitoring-app', version: '1.2.3', bytes: fs.statSync(result.file).size });
+    expect(result).toMatchObject({
+      id: 'rustydb-monitoring-app',
+      version: '1.2.3',
+      bytes: fs.statSync(result.file).size,
+    });
     const entries = unzipSync(new Uint8Array(fs.readFileSync(result.file)));
     expect(Object.keys(entries)).toEqual([
       'rustydb-monitoring-app/',
@@ -55,7 +61,11 @@ describe('npm run package', () => {
 
   it.each([
     ['there is no build', {}, /Build the plugin first/],
-    ['the version was not filled in by the build', { 'plugin.json': '{"id":"x-y-app","info":{"version":"%VERSION%"}}' }, /no plugin id or built version/],
+    [
+      'the version was not filled in by the build',
+      { 'plugin.json': '{"id":"x-y-app","info":{"version":"%VERSION%"}}' },
+      /no plugin id or built version/,
+    ],
   ])('refuses when %s', (_, files, message) => {
     write(path.join(tmp, 'dist'), files);
     fs.mkdirSync(path.join(tmp, 'dist'), { recursive: true });
@@ -69,12 +79,26 @@ describe('npm run package', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
     expect(path.basename(result.file)).toBe(`rustydb-monitoring-app-${pkg.version}.zip`);
     const names = Object.keys(unzipSync(new Uint8Array(fs.readFileSync(result.file)))).filter((n) => !n.endsWith('/'));
-    expect(names.sort()).toEqual(listFiles(dist).map((f) => `rustydb-monitoring-app/${f}`).sort());
+    expect(names.sort()).toEqual(
+      listFiles(dist)
+        .map((f) => `rustydb-monitoring-app/${f}`)
+        .sort()
+    );
     expect(names).toEqual(
       expect.arrayContaining(
-        ['module.js', 'module.js.map', 'plugin.json', 'img/logo.svg', 'datasource/module.js', 'datasource/plugin.json', 'panel/module.js', 'panel/plugin.json', 'README.md', 'LICENSE', 'CHANGELOG.md'].map(
-          (f) => `rustydb-monitoring-app/${f}`
-        )
+        [
+          'module.js',
+          'module.js.map',
+          'plugin.json',
+          'img/logo.svg',
+          'datasource/module.js',
+          'datasource/plugin.json',
+          'panel/module.js',
+          'panel/plugin.json',
+          'README.md',
+          'LICENSE',
+          'CHANGELOG.md',
+        ].map((f) => `rustydb-monitoring-app/${f}`)
       )
     );
     expect(names.filter((n) => /\/dashboards\/[^/]+\.json$/.test(n)).length).toBeGreaterThanOrEqual(7);

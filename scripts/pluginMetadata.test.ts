@@ -8,7 +8,11 @@ const readJson = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8'));
 
 // The build fills in %VERSION% and %TODAY%; the schema wants a date, so src/ copies get today's.
 const asBuilt = (plugin: object) =>
-  JSON.parse(JSON.stringify(plugin).replace(/%VERSION%/g, '1.0.0').replace(/%TODAY%/g, '2026-01-01'));
+  JSON.parse(
+    JSON.stringify(plugin)
+      .replace(/%VERSION%/g, '1.0.0')
+      .replace(/%TODAY%/g, '2026-01-01')
+  );
 
 function pluginsUnder(dir: string): Record<string, PluginJson> {
   return Object.fromEntries(findPluginJsons(dir).map((rel) => [rel, readJson(path.join(dir, rel))]));
@@ -32,7 +36,11 @@ describe('plugin.json files', () => {
   });
 
   it('reports a nested plugin missing from includes or included with the wrong type', () => {
-    const root: PluginJson = { id: 'a-b-app', type: 'app', includes: [{ type: 'panel', path: 'datasource/plugin.json' }] };
+    const root: PluginJson = {
+      id: 'a-b-app',
+      type: 'app',
+      includes: [{ type: 'panel', path: 'datasource/plugin.json' }],
+    };
     expect(
       nestedIncludeErrors(root, {
         'datasource/plugin.json': { id: 'a-b-datasource', type: 'datasource' },
@@ -40,7 +48,7 @@ describe('plugin.json files', () => {
       })
     ).toEqual([
       'datasource/plugin.json is included as a panel but is a datasource',
-      'panel/plugin.json (a-b-panel) is not declared in the app\'s includes',
+      "panel/plugin.json (a-b-panel) is not declared in the app's includes",
     ]);
   });
 
@@ -88,7 +96,11 @@ describe('plugin.json files', () => {
     });
 
     it('rejects a plugin.json with a bad id and no logos', () => {
-      const errors = schemaErrors(schema, { ...asBuilt(srcPlugins['plugin.json']), id: 'Not An Id', info: { version: '1' } });
+      const errors = schemaErrors(schema, {
+        ...asBuilt(srcPlugins['plugin.json']),
+        id: 'Not An Id',
+        info: { version: '1' },
+      });
       expect(errors.join('\n')).toMatch(/id/);
       expect(errors.join('\n')).toMatch(/logos/);
     });

@@ -35,7 +35,11 @@ describe('judgeHealth', () => {
   });
 
   it('summarises version, uptime and every check that is not healthy', () => {
-    const body = { ...HEALTH, status: 'degraded', checks: { ...HEALTH.checks, storage: { status: 'degraded', message: 'disk slow', last_check: 1 } } };
+    const body = {
+      ...HEALTH,
+      status: 'degraded',
+      checks: { ...HEALTH.checks, storage: { status: 'degraded', message: 'disk slow', last_check: 1 } },
+    };
     expect(judgeHealth(body)).toEqual({
       status: 'WARNING',
       summary: 'degraded, version 1.0.0, up 1h 0m; storage degraded: disk slow',
@@ -45,7 +49,10 @@ describe('judgeHealth', () => {
   });
 
   it('is UNKNOWN for a body without a status', () => {
-    expect(failure(() => judgeHealth({ version: '1' }))).toEqual(['UNKNOWN', 'unexpected response from /api/v1/admin/health: status is not a string']);
+    expect(failure(() => judgeHealth({ version: '1' }))).toEqual([
+      'UNKNOWN',
+      'unexpected response from /api/v1/admin/health: status is not a string',
+    ]);
   });
 });
 
@@ -53,7 +60,9 @@ describe('judgePerformance', () => {
   it('is OK with every value inside the guide thresholds, and lists them', () => {
     const result = judgePerformance(PERF);
     expect(result.status).toBe('OK');
-    expect(result.summary).toBe('CPU 7.3%, memory 35.3%, cache hit ratio 95.0%, TPS 150.0/s, locks held 0, deadlocks 0');
+    expect(result.summary).toBe(
+      'CPU 7.3%, memory 35.3%, cache hit ratio 95.0%, TPS 150.0/s, locks held 0, deadlocks 0'
+    );
     expect(result.csv).toEqual([[7.3, 35.314812284024136, 0.95, 150, 0, 0]]);
   });
 
@@ -65,7 +74,11 @@ describe('judgePerformance', () => {
     [{ transactions_per_second: 30 }, 'WARNING', 'TPS 30.0/s (warning below 50)'],
     [{ locks_held: 1001 }, 'CRITICAL', 'locks held 1001 (critical above 1000)'],
     [{ deadlocks: 2 }, 'WARNING', 'deadlocks 2 (warning above 1)'],
-    [{ cpu_usage_percent: 80, deadlocks: 6 }, 'CRITICAL', 'deadlocks 6 (critical above 5), CPU 80.0% (warning above 75%)'],
+    [
+      { cpu_usage_percent: 80, deadlocks: 6 },
+      'CRITICAL',
+      'deadlocks 6 (critical above 5), CPU 80.0% (warning above 75%)',
+    ],
   ])('judges %j as %s', (change, status, summary) => {
     expect(judgePerformance({ ...PERF, ...change })).toMatchObject({ status, summary });
   });
@@ -76,18 +89,37 @@ describe('judgePerformance', () => {
 
   it('is UNKNOWN when a field is missing or not a number', () => {
     expect(failure(() => judgePerformance({ ...PERF, locks_held: 'many' }))[0]).toBe('UNKNOWN');
-    expect(failure(() => judgePerformance([PERF]))).toEqual(['UNKNOWN', 'unexpected response from /api/v1/stats/performance: not a JSON object']);
+    expect(failure(() => judgePerformance([PERF]))).toEqual([
+      'UNKNOWN',
+      'unexpected response from /api/v1/stats/performance: not a JSON object',
+    ]);
   });
 });
 
 describe('judgePools', () => {
-  const pool = (id: string, active: number, idle: number, waiting: number) => [id, { ...POOL, pool_id: id, active_connections: active, idle_connections: idle, total_connections: active + idle, waiting_requests: waiting }] as [string, unknown];
+  const pool = (id: string, active: number, idle: number, waiting: number) =>
+    [
+      id,
+      {
+        ...POOL,
+        pool_id: id,
+        active_connections: active,
+        idle_connections: idle,
+        total_connections: active + idle,
+        waiting_requests: waiting,
+      },
+    ] as [string, unknown];
 
   it('is OK for quiet pools and reports utilisation as active / (active + idle)', () => {
     const result = judgePools([pool('default', 25, 15, 2), pool('readonly', 0, 0, 0)], false);
     expect(result.status).toBe('OK');
-    expect(result.summary).toBe('default utilisation 62.5%, default waiting 2; readonly utilisation 0.0%, readonly waiting 0');
-    expect(result.csv).toEqual([['default', 25, 15, 40, 2, 0.625], ['readonly', 0, 0, 0, 0, 0]]);
+    expect(result.summary).toBe(
+      'default utilisation 62.5%, default waiting 2; readonly utilisation 0.0%, readonly waiting 0'
+    );
+    expect(result.csv).toEqual([
+      ['default', 25, 15, 40, 2, 0.625],
+      ['readonly', 0, 0, 0, 0, 0],
+    ]);
   });
 
   it('names only the pools in trouble, worst level first', () => {
@@ -100,16 +132,29 @@ describe('judgePools', () => {
 
   describe("a pool the server answers with another pool's figures (RustyDB v0.6.5)", () => {
     const [, defaultBody] = pool('default', 1, 9, 0);
-    const stats: Array<[string, unknown]> = [pool('default', 1, 9, 0), ['readonly', defaultBody], ['batch', defaultBody]];
+    const stats: Array<[string, unknown]> = [
+      pool('default', 1, 9, 0),
+      ['readonly', defaultBody],
+      ['batch', defaultBody],
+    ];
     const note =
       "not reported by the server: readonly (answered with pool default's figures), batch (answered with pool default's figures); RustyDB v0.6.5 ignores the pool id in /pools/{id}/stats";
 
     it('is named and left out when the server listed it: the status is that of the pools it reports', () => {
       const result = judgePools(stats, false);
-      expect(result).toMatchObject({ status: 'OK', summary: 'default utilisation 10.0%, default waiting 0', notes: [note] });
+      expect(result).toMatchObject({
+        status: 'OK',
+        summary: 'default utilisation 10.0%, default waiting 0',
+        notes: [note],
+      });
       // No figures are filed under a pool they do not belong to.
       expect(result.csv.map((line) => line[0])).toEqual(['default']);
-      expect(result.measurements.map((m) => m.label)).toEqual(['default_utilisation', 'default_waiting', 'default_active', 'default_idle']);
+      expect(result.measurements.map((m) => m.label)).toEqual([
+        'default_utilisation',
+        'default_waiting',
+        'default_active',
+        'default_idle',
+      ]);
     });
 
     it('still lets the reported pools set the status', () => {
@@ -133,7 +178,10 @@ describe('judgePools', () => {
     expect(result.summary).toBe(
       'default utilisation 100.0% (critical above 95%); readonly utilisation 85.0% (warning above 80%); ignored: default waiting 30, readonly waiting 6'
     );
-    expect(result.measurements.filter((m) => m.ignored).map((m) => m.label)).toEqual(['default_waiting', 'readonly_waiting']);
+    expect(result.measurements.filter((m) => m.ignored).map((m) => m.label)).toEqual([
+      'default_waiting',
+      'readonly_waiting',
+    ]);
   });
 });
 

@@ -26,13 +26,21 @@ export function judgeHealth(body: unknown): CheckResult {
   const failing = Object.entries(asObject(obj.checks ?? {}, `${SOURCE} checks`))
     .map(([name, check]) => [name, asObject(check, `${SOURCE} checks.${name}`)] as const)
     .filter(([, check]) => check.status !== 'healthy')
-    .map(([name, check]) => `${name} ${String(check.status)}${typeof check.message === 'string' ? `: ${check.message}` : ''}`);
+    .map(
+      ([name, check]) =>
+        `${name} ${String(check.status)}${typeof check.message === 'string' ? `: ${check.message}` : ''}`
+    );
   const status = STATUS[health.status] ?? 'UNKNOWN';
-  const summary = [`${health.status}, version ${health.version}, up ${duration(health.uptime_seconds)}`, ...failing].join('; ');
+  const summary = [
+    `${health.status}, version ${health.version}, up ${duration(health.uptime_seconds)}`,
+    ...failing,
+  ].join('; ');
   return {
     status,
     summary,
-    measurements: [{ name: 'uptime', measure: 'uptime', label: 'uptime', value: health.uptime_seconds, uom: 's', min: 0 }],
+    measurements: [
+      { name: 'uptime', measure: 'uptime', label: 'uptime', value: health.uptime_seconds, uom: 's', min: 0 },
+    ],
     csv: [[health.status, health.version, health.uptime_seconds]],
   };
 }

@@ -30,14 +30,36 @@ function judgePool(id: string, body: unknown, ignored: Ignored): Reported | Unre
   const obj = asObject(body, source);
   const num = (key: keyof PoolStatsResponse) => field(obj, key, 'number', source);
   const answeredFor = field(obj, 'pool_id', 'string', source);
-  const [active, idle, total, waiting] = [num('active_connections'), num('idle_connections'), num('total_connections'), num('waiting_requests')];
+  const [active, idle, total, waiting] = [
+    num('active_connections'),
+    num('idle_connections'),
+    num('total_connections'),
+    num('waiting_requests'),
+  ];
   if (answeredFor !== id) {
     return { id, answeredFor };
   }
   const utilisation = active + idle > 0 ? active / (active + idle) : 0;
   const measurements = [
-    measure({ name: `${id} utilisation`, measure: 'utilisation', label: `${id}_utilisation`, value: utilisation, uom: '', threshold: THRESHOLDS.poolUtilisation, min: 0, max: 1 }),
-    measure({ name: `${id} waiting`, measure: 'waiting', label: `${id}_waiting`, value: waiting, uom: '', threshold: THRESHOLDS.poolWaiting, min: 0 }),
+    measure({
+      name: `${id} utilisation`,
+      measure: 'utilisation',
+      label: `${id}_utilisation`,
+      value: utilisation,
+      uom: '',
+      threshold: THRESHOLDS.poolUtilisation,
+      min: 0,
+      max: 1,
+    }),
+    measure({
+      name: `${id} waiting`,
+      measure: 'waiting',
+      label: `${id}_waiting`,
+      value: waiting,
+      uom: '',
+      threshold: THRESHOLDS.poolWaiting,
+      min: 0,
+    }),
     measure({ name: `${id} active`, measure: 'active', label: `${id}_active`, value: active, uom: '', min: 0 }),
     measure({ name: `${id} idle`, measure: 'idle', label: `${id}_idle`, value: idle, uom: '', min: 0 }),
   ];
@@ -62,7 +84,10 @@ export function judgePools(stats: Array<[string, unknown]>, asked: boolean, igno
   const measurements = reported.flatMap((p) => p.result.measurements);
   return {
     status,
-    summary: withIgnored(shown.map((p) => p.result.summary), measurements),
+    summary: withIgnored(
+      shown.map((p) => p.result.summary),
+      measurements
+    ),
     measurements,
     // One CSV line per reported pool: timestamp,pool,active,idle,total,waiting,utilisation.
     csv: reported.map((p) => p.csv),
@@ -82,6 +107,8 @@ export async function poolsCheck(client: Client, only: string[], ignored: Ignore
   if (ids.length === 0) {
     return { status: 'UNKNOWN', summary: `${ENDPOINTS.pools.path} lists no pools`, measurements: [], csv: [] };
   }
-  const stats = await Promise.all(ids.map(async (id) => [id, await client.get(endpointPath('poolStats', id))] as [string, unknown]));
+  const stats = await Promise.all(
+    ids.map(async (id) => [id, await client.get(endpointPath('poolStats', id))] as [string, unknown])
+  );
   return judgePools(stats, only.length > 0, ignored);
 }

@@ -37,7 +37,12 @@ export function asObject(body: unknown, source: string): Json {
   return body as Json;
 }
 
-export function field<T extends 'number' | 'string'>(obj: Json, key: string, type: T, source: string): T extends 'number' ? number : string {
+export function field<T extends 'number' | 'string'>(
+  obj: Json,
+  key: string,
+  type: T,
+  source: string
+): T extends 'number' ? number : string {
   const value = obj[key];
   if (typeof value !== type || (type === 'number' && !Number.isFinite(value))) {
     throw new CheckFailure('UNKNOWN', `unexpected response from ${source}: ${key} is not a ${type}`);
@@ -72,11 +77,16 @@ function describe(m: Measurement): string {
 const valueOf = (m: Measurement) => `${m.name} ${formatValue(m.value, m.threshold!.unit)}`;
 
 /** Status and summary from the judged measurements: the problems worst first, or every value when all are fine. */
-export function judge(measurements: Measurement[], ignored: Ignored): Pick<CheckResult, 'status' | 'summary' | 'measurements'> {
+export function judge(
+  measurements: Measurement[],
+  ignored: Ignored
+): Pick<CheckResult, 'status' | 'summary' | 'measurements'> {
   const marked = measurements.map((m) => (m.threshold && ignored.has(m.measure) ? { ...m, ignored: true } : m));
   const judged = marked.filter((m) => m.level !== undefined && !m.ignored);
   const status = worst(judged.map((m) => STATUS_OF_LEVEL[m.level!]));
-  const problems = judged.filter((m) => m.level !== 'ok').sort((a, b) => (a.level === 'critical' ? -1 : b.level === 'critical' ? 1 : 0));
+  const problems = judged
+    .filter((m) => m.level !== 'ok')
+    .sort((a, b) => (a.level === 'critical' ? -1 : b.level === 'critical' ? 1 : 0));
   const shown = problems.length > 0 ? problems.map(describe) : judged.map(valueOf);
   return { status, summary: shown.join(', '), measurements: marked };
 }

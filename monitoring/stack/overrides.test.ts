@@ -20,8 +20,12 @@ describe('test-stack overrides of the shipped configuration', () => {
     const short = files.map((f) => ({ ...f, groups: shortenRules(f.groups, '2s') }));
     const before = alertRules(files);
     const after = alertRules(short);
-    expect(after.map((r) => [r.alert, r.expr, r.labels, r.annotations])).toEqual(before.map((r) => [r.alert, r.expr, r.labels, r.annotations]));
-    expect(after.filter((r) => r.for !== undefined).map((r) => r.for)).toEqual(before.filter((r) => r.for !== undefined).map(() => '2s'));
+    expect(after.map((r) => [r.alert, r.expr, r.labels, r.annotations])).toEqual(
+      before.map((r) => [r.alert, r.expr, r.labels, r.annotations])
+    );
+    expect(after.filter((r) => r.for !== undefined).map((r) => r.for)).toEqual(
+      before.filter((r) => r.for !== undefined).map(() => '2s')
+    );
     expect(after.find((r) => r.keep_firing_for)?.keep_firing_for).toBe('2s');
   });
 
@@ -39,7 +43,11 @@ describe('test-stack overrides of the shipped configuration', () => {
       fs.writeFileSync(path.join(dir, 'rules', path.basename(file)), yaml.dump({ groups: shortenRules(groups, '2s') }));
     }
     const config = prometheusConfig(readYaml('prometheus.yml'), {
-      targets: { 'simulator:9100': '127.0.0.1:1001', 'simulator:8080': '127.0.0.1:1002', 'alertmanager:9093': '127.0.0.1:1003' },
+      targets: {
+        'simulator:9100': '127.0.0.1:1001',
+        'simulator:8080': '127.0.0.1:1002',
+        'alertmanager:9093': '127.0.0.1:1003',
+      },
       alertmanager: '127.0.0.1:1003',
       ruleFiles: ['rules/*.yml'],
       interval: '1s',
@@ -47,7 +55,10 @@ describe('test-stack overrides of the shipped configuration', () => {
     expect(config.scrape_configs).toEqual([
       {
         job_name: 'rustydb',
-        static_configs: [{ targets: ['127.0.0.1:1001'] }, { targets: ['127.0.0.1:1002'], labels: { __metrics_path__: '/api/v1/metrics/prometheus' } }],
+        static_configs: [
+          { targets: ['127.0.0.1:1001'] },
+          { targets: ['127.0.0.1:1002'], labels: { __metrics_path__: '/api/v1/metrics/prometheus' } },
+        ],
       },
       { job_name: 'alertmanager', static_configs: [{ targets: ['127.0.0.1:1003'] }] },
     ]);
@@ -64,11 +75,20 @@ describe('test-stack overrides of the shipped configuration', () => {
     expect(config.route.routes.map((r: any) => [r.receiver, r.matchers, r.continue, r.group_wait])).toEqual(
       shipped.route.routes.map((r: any) => [r.receiver, r.matchers, r.continue, '1s'])
     );
-    expect(config.receivers.map((r: any) => r.webhook_configs[0].url)).toEqual(shipped.receivers.map((r: any) => `http://127.0.0.1:1004/${r.name}`));
+    expect(config.receivers.map((r: any) => r.webhook_configs[0].url)).toEqual(
+      shipped.receivers.map((r: any) => `http://127.0.0.1:1004/${r.name}`)
+    );
     fs.writeFileSync(path.join(dir, 'alertmanager.yml'), yaml.dump(config));
     const file = path.join(dir, 'alertmanager.yml');
     expect(runTool('amtool', ['check-config', file]).code).toBe(0);
-    const routed = runTool('amtool', ['config', 'routes', 'test', `--config.file=${file}`, 'severity=critical', 'category=security']);
+    const routed = runTool('amtool', [
+      'config',
+      'routes',
+      'test',
+      `--config.file=${file}`,
+      'severity=critical',
+      'category=security',
+    ]);
     expect(routed.stdout.trim()).toBe('team-dba-pagerduty,team-security,team-dba-slack');
   });
 });

@@ -51,7 +51,9 @@ export async function startService(binary: string, args: string[], startupMs = 4
   while (!(await isReady(service.address))) {
     if (Date.now() > deadline) {
       await service.stop();
-      throw new Error(`${binary} listened on ${service.address} but was not ready within ${startupMs} ms\n${service.log()}`);
+      throw new Error(
+        `${binary} listened on ${service.address} but was not ready within ${startupMs} ms\n${service.log()}`
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -7,7 +7,10 @@ import App from './App';
 
 function renderAt(path: string) {
   config.datasources = {};
-  const props = { basename: '/a/rustydb-monitoring-app', meta: { id: 'rustydb-monitoring-app', jsonData: {} } } as unknown as AppRootProps;
+  const props = {
+    basename: '/a/rustydb-monitoring-app',
+    meta: { id: 'rustydb-monitoring-app', jsonData: {} },
+  } as unknown as AppRootProps;
   return render(
     <MemoryRouter initialEntries={[path]} future={{ v7_startTransition: true, v7_relativeSplatPath: true }}>
       <App {...props} />

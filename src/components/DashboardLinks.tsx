@@ -13,7 +13,13 @@ export function DashboardLinks({ instanceName, selection }: Props) {
     <nav aria-label={`Dashboards for ${instanceName}`}>
       <Stack direction="row" wrap="wrap" gap={1}>
         {BUNDLED_DASHBOARDS.map((dashboard) => (
-          <LinkButton key={dashboard.uid} href={dashboardUrl(dashboard.uid, selection)} size="sm" variant="secondary" icon="apps">
+          <LinkButton
+            key={dashboard.uid}
+            href={dashboardUrl(dashboard.uid, selection)}
+            size="sm"
+            variant="secondary"
+            icon="apps"
+          >
             {dashboard.title}
           </LinkButton>
         ))}

@@ -44,24 +44,29 @@ describe('bundled dashboards', () => {
 });
 
 describe('each bundled dashboard', () => {
-  it.each(BUNDLED_DASHBOARDS.map((d) => [d.uid]))('%s selects its data sources through the variables the links set', (uid) => {
-    const variables = dashboardJson(uid)?.templating.list.filter((v) => v.type === 'datasource') ?? [];
-    expect(variables.map(({ name, query }) => ({ name, query }))).toEqual(
-      expect.arrayContaining([
-        { name: DASHBOARD_VARIABLES.rustydb, query: DATASOURCE_TYPE },
-        { name: DASHBOARD_VARIABLES.prometheus, query: PROMETHEUS_TYPE },
-      ])
-    );
-  });
+  it.each(BUNDLED_DASHBOARDS.map((d) => [d.uid]))(
+    '%s selects its data sources through the variables the links set',
+    (uid) => {
+      const variables = dashboardJson(uid)?.templating.list.filter((v) => v.type === 'datasource') ?? [];
+      expect(variables.map(({ name, query }) => ({ name, query }))).toEqual(
+        expect.arrayContaining([
+          { name: DASHBOARD_VARIABLES.rustydb, query: DATASOURCE_TYPE },
+          { name: DASHBOARD_VARIABLES.prometheus, query: PROMETHEUS_TYPE },
+        ])
+      );
+    }
+  );
 });
 
 describe('dashboardUrl', () => {
-  it('selects the instance through the dashboards\' rustydb variable', () => {
+  it("selects the instance through the dashboards' rustydb variable", () => {
     expect(dashboardUrl('rustydb-overview', { rustydbUid: 'db-1' })).toBe('/d/rustydb-overview?var-rustydb=db-1');
   });
 
   it('selects the configured Prometheus too', () => {
-    expect(dashboardUrl('rustydb-slo', { rustydbUid: 'db-1', prometheusUid: 'prom' })).toBe('/d/rustydb-slo?var-rustydb=db-1&var-prometheus=prom');
+    expect(dashboardUrl('rustydb-slo', { rustydbUid: 'db-1', prometheusUid: 'prom' })).toBe(
+      '/d/rustydb-slo?var-rustydb=db-1&var-prometheus=prom'
+    );
   });
 
   it('encodes uids so they cannot change the path or add parameters', () => {

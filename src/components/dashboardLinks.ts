@@ -21,7 +21,9 @@ function shortTitle(name: string): string {
 /** The dashboards the app bundles, in the order plugin.json includes them. */
 export function bundledDashboards(includes: Include[]): BundledDashboard[] {
   return includes.flatMap((include) =>
-    include.type === 'dashboard' && include.uid ? [{ uid: include.uid, title: shortTitle(include.name ?? include.uid) }] : []
+    include.type === 'dashboard' && include.uid
+      ? [{ uid: include.uid, title: shortTitle(include.name ?? include.uid) }]
+      : []
   );
 }
 

@@ -16,14 +16,14 @@ const asSteps = (t: (typeof THRESHOLDS)[keyof typeof THRESHOLDS]) =>
   grafanaSteps(t).map((s) => ({ value: s.value ?? -Infinity, color: s.color }));
 
 describe('plugin defaults', () => {
-  it('colours utilisation by the guide\'s levels, in percent, from thresholds', () => {
+  it("colours utilisation by the guide's levels, in percent, from thresholds", () => {
     const { defaults } = plugin.fieldConfigDefaults;
     expect(defaults.unit).toBe(THRESHOLDS.poolUtilisation.unit);
     expect(defaults.thresholds).toEqual({ mode: ThresholdsMode.Absolute, steps: asSteps(THRESHOLDS.poolUtilisation) });
     expect(defaults.color).toEqual({ mode: FieldColorModeId.Thresholds });
   });
 
-  it('has a second threshold set for waiting requests with the guide\'s levels', () => {
+  it("has a second threshold set for waiting requests with the guide's levels", () => {
     expect(plugin.fieldConfigDefaults.defaults.custom?.waitingThresholds).toEqual({
       mode: ThresholdsMode.Absolute,
       steps: asSteps(THRESHOLDS.poolWaiting),
@@ -55,12 +55,17 @@ describe('WaitingThresholdsEditor', () => {
   const value = DEFAULT_WAITING_THRESHOLDS;
   const props = { value, onChange: jest.fn(), context: { data: [] }, item: { id: 'waitingThresholds', name: 'w' } };
 
-  it('hands the value to Grafana\'s own thresholds editor from the registry', () => {
+  it("hands the value to Grafana's own thresholds editor from the registry", () => {
     const editor = jest.fn(() => <div>grafana thresholds editor</div>);
-    jest.spyOn(standardEditorsRegistry, 'getIfExists').mockReturnValue({ id: 'thresholds', name: 'Thresholds', editor });
+    jest
+      .spyOn(standardEditorsRegistry, 'getIfExists')
+      .mockReturnValue({ id: 'thresholds', name: 'Thresholds', editor });
     render(<WaitingThresholdsEditor {...props} />);
     expect(screen.getByText('grafana thresholds editor')).toBeInTheDocument();
-    expect(editor.mock.calls[0]).toEqual([expect.objectContaining({ value, onChange: props.onChange }), expect.anything()]);
+    expect(editor.mock.calls[0]).toEqual([
+      expect.objectContaining({ value, onChange: props.onChange }),
+      expect.anything(),
+    ]);
   });
 
   it('says so when the registry has no thresholds editor', () => {

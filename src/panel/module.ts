@@ -1,4 +1,10 @@
-import { FieldColorModeId, FieldConfigProperty, FieldType, PanelPlugin, thresholdsOverrideProcessor } from '@grafana/data';
+import {
+  FieldColorModeId,
+  FieldConfigProperty,
+  FieldType,
+  PanelPlugin,
+  thresholdsOverrideProcessor,
+} from '@grafana/data';
 import { ROLE_LABEL, ROLE_NAMES, ROLES } from './model/roles';
 import { DEFAULT_UTILISATION_THRESHOLDS, DEFAULT_WAITING_THRESHOLDS, UTILISATION_UNIT } from './model/settings';
 import { WaitingThresholdsEditor } from './options/WaitingThresholdsEditor';
@@ -69,7 +75,12 @@ export const plugin = new PanelPlugin<PoolStatsOptions, PoolFieldConfig>(PoolSta
         defaultValue: DEFAULT_OPTIONS.sortBy,
         settings: { options: SORT_OPTIONS },
       })
-      .addBooleanSwitch({ path: 'showFilter', name: 'Show filter box', category: ['Pools'], defaultValue: DEFAULT_OPTIONS.showFilter })
+      .addBooleanSwitch({
+        path: 'showFilter',
+        name: 'Show filter box',
+        category: ['Pools'],
+        defaultValue: DEFAULT_OPTIONS.showFilter,
+      })
       .addTextInput({
         path: 'filter',
         name: 'Filter',

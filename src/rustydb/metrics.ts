@@ -50,9 +50,15 @@ export const METRICS = [
   metric('rustydb_idle_connections', 'gauge', 'connections', 'Idle client connections', 'guide'),
   metric('rustydb_max_connections', 'gauge', 'connections', 'Configured maximum connections', 'guide'),
   metric('rustydb_connection_pool_size', 'gauge', 'connections', 'Connections in the pool', 'guide', false, ['pool']),
-  metric('rustydb_connection_pool_active', 'gauge', 'connections', 'Active connections in the pool', 'guide', false, ['pool']),
-  metric('rustydb_connection_pool_idle', 'gauge', 'connections', 'Idle connections in the pool', 'guide', false, ['pool']),
-  metric('rustydb_connection_pool_waiting', 'gauge', 'requests', 'Requests waiting for a connection', 'guide', false, ['pool']),
+  metric('rustydb_connection_pool_active', 'gauge', 'connections', 'Active connections in the pool', 'guide', false, [
+    'pool',
+  ]),
+  metric('rustydb_connection_pool_idle', 'gauge', 'connections', 'Idle connections in the pool', 'guide', false, [
+    'pool',
+  ]),
+  metric('rustydb_connection_pool_waiting', 'gauge', 'requests', 'Requests waiting for a connection', 'guide', false, [
+    'pool',
+  ]),
   metric('rustydb_buffer_pool_pages_total', 'gauge', 'pages', 'Pages in the buffer pool', 'guide'),
   metric('rustydb_buffer_pool_pages_dirty', 'gauge', 'pages', 'Dirty pages in the buffer pool', 'guide'),
   metric('rustydb_buffer_pool_hit_ratio', 'gauge', 'ratio', 'Buffer pool hit ratio', 'guide'),
@@ -67,12 +73,25 @@ export const METRICS = [
   metric('rustydb_total_requests', 'counter', 'requests', 'Total number of requests', 'v0.6.5', true),
   metric('rustydb_successful_requests', 'counter', 'requests', 'Number of successful requests', 'v0.6.5', true),
   metric('rustydb_failed_requests', 'counter', 'requests', 'Number of failed requests', 'v0.6.5', true),
-  metric('rustydb_avg_response_time_ms', 'gauge', 'milliseconds', 'Average response time in milliseconds', 'v0.6.5', true),
+  metric(
+    'rustydb_avg_response_time_ms',
+    'gauge',
+    'milliseconds',
+    'Average response time in milliseconds',
+    'v0.6.5',
+    true
+  ),
   metric('rustydb_disk_io_read_bytes', 'counter', 'bytes', 'Disk I/O read bytes', 'v0.6.5', true),
   metric('rustydb_disk_io_write_bytes', 'counter', 'bytes', 'Disk I/O write bytes', 'v0.6.5', true),
-  metric('rustydb_replication_lag_seconds', 'gauge', 'seconds', 'Replication lag of a replica', 'ext', false, ['replica']),
-  metric('rustydb_replication_lag_bytes', 'gauge', 'bytes', 'Replication lag of a replica in bytes', 'ext', false, ['replica']),
-  metric('rustydb_replica_up', 'gauge', 'boolean', 'Whether a replica is connected and streaming', 'ext', false, ['replica']),
+  metric('rustydb_replication_lag_seconds', 'gauge', 'seconds', 'Replication lag of a replica', 'ext', false, [
+    'replica',
+  ]),
+  metric('rustydb_replication_lag_bytes', 'gauge', 'bytes', 'Replication lag of a replica in bytes', 'ext', false, [
+    'replica',
+  ]),
+  metric('rustydb_replica_up', 'gauge', 'boolean', 'Whether a replica is connected and streaming', 'ext', false, [
+    'replica',
+  ]),
 ] as const satisfies readonly MetricSpec[];
 
 export type MetricName = (typeof METRICS)[number]['name'];

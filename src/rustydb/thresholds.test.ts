@@ -15,9 +15,12 @@ describe('levelOf', () => {
     [THRESHOLDS.threatsDetected, 0, 'ok'],
     [THRESHOLDS.threatsDetected, 1, 'critical'],
     [THRESHOLDS.connectionsInUse, 0.99, 'warning'],
-  ] as Array<[Threshold, number, string]>)('%o at %d is %s (a limit itself is not crossed)', (threshold, value, level) => {
-    expect(levelOf(threshold, value)).toBe(level);
-  });
+  ] as Array<[Threshold, number, string]>)(
+    '%o at %d is %s (a limit itself is not crossed)',
+    (threshold, value, level) => {
+      expect(levelOf(threshold, value)).toBe(level);
+    }
+  );
 });
 
 describe('grafanaSteps', () => {

@@ -100,7 +100,12 @@ export function grafanaSteps(threshold: Threshold): ThresholdStep[] {
   ];
 }
 
-function countableSteps({ warning, critical, countable, direction }: Threshold): Pick<Threshold, 'warning' | 'critical'> {
+function countableSteps({
+  warning,
+  critical,
+  countable,
+  direction,
+}: Threshold): Pick<Threshold, 'warning' | 'critical'> {
   if (!countable) {
     return { warning, critical };
   }

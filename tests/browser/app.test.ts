@@ -84,8 +84,13 @@ const unexpected = (errors: string[]) => errors.filter((e) => !EXPECTED_ERRORS.s
 async function open(view: string, theme: ThemeMode, query: Record<string, string> = {}) {
   const opened = await harness.open({ theme, viewport: { width: 1280, height: 1000 }, query: { view, ...query } });
   // The page shows nothing until the built plugins are loaded, then the view, or the reason it could not start.
-  await opened.page.waitForFunction(() => (document.getElementById('root')?.textContent ?? '') !== '', null, { timeout: 30_000 });
-  const failure = await opened.page.locator('pre[role="alert"]').textContent({ timeout: 100 }).catch(() => null);
+  await opened.page.waitForFunction(() => (document.getElementById('root')?.textContent ?? '') !== '', null, {
+    timeout: 30_000,
+  });
+  const failure = await opened.page
+    .locator('pre[role="alert"]')
+    .textContent({ timeout: 100 })
+    .catch(() => null);
   if (failure) {
     throw new Error(`the page failed to start: ${failure}`);
   }
@@ -94,7 +99,10 @@ async function open(view: string, theme: ThemeMode, query: Record<string, string
 
 /** The value shown for one figure (CPU, Memory, TPS, Pool pressure) of an instance card. */
 const figure = (card: Locator, label: string) =>
-  card.locator('dl > div').filter({ has: card.page().locator('dt', { hasText: new RegExp(`^${label}$`) }) }).locator('dd');
+  card
+    .locator('dl > div')
+    .filter({ has: card.page().locator('dt', { hasText: new RegExp(`^${label}$`) }) })
+    .locator('dd');
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, name), fullPage: true });
 
@@ -108,7 +116,11 @@ async function saveSettings(page: Page) {
 describe.each<ThemeMode>(['light', 'dark'])('%s theme', (theme) => {
   test('home: every instance worst first, with status, reason, figures and dashboard links', async () => {
     const { page, errors } = await open('home', theme);
-    await page.getByRole('status').filter({ hasText: '4 instances:' }).filter({ hasNotText: 'being checked' }).waitFor({ timeout: 30_000 });
+    await page
+      .getByRole('status')
+      .filter({ hasText: '4 instances:' })
+      .filter({ hasNotText: 'being checked' })
+      .waitFor({ timeout: 30_000 });
 
     const headings = await page.getByRole('article').getByRole('heading', { level: 2 }).allTextContents();
     expect(headings.slice(0, 2)).toEqual(['Archive', 'Billing']);
@@ -134,7 +146,9 @@ describe.each<ThemeMode>(['light', 'dark'])('%s theme', (theme) => {
     // Levels are told apart by more than colour, and the theme colours them differently.
     const critical = figure(billing, 'CPU').locator('span').first();
     const normal = figure(orders, 'Memory').locator('span').first();
-    expect(await critical.evaluate((el) => getComputedStyle(el).color)).not.toBe(await normal.evaluate((el) => getComputedStyle(el).color));
+    expect(await critical.evaluate((el) => getComputedStyle(el).color)).not.toBe(
+      await normal.evaluate((el) => getComputedStyle(el).color)
+    );
 
     // Keyboard: Tab from the top reaches the refresh button, then the first instance's dashboard links.
     const reached: string[] = [];
@@ -148,7 +162,7 @@ describe.each<ThemeMode>(['light', 'dark'])('%s theme', (theme) => {
     expect(unexpected(errors)).toEqual([]);
   });
 
-  test('getting started: creates a data source through Grafana\'s API, tests it and offers its dashboards', async () => {
+  test("getting started: creates a data source through Grafana's API, tests it and offers its dashboards", async () => {
     const { page, errors } = await open('getting-started', theme);
     const name = `Inventory ${theme}`;
     await page.getByRole('button', { name: /create and test/i }).click();
@@ -162,7 +176,12 @@ describe.each<ThemeMode>(['light', 'dark'])('%s theme', (theme) => {
     await page.getByText(`3. ${name} is connected`).waitFor({ timeout: 30_000 });
     const created = [...grafana.datasources.values()].find((ds) => ds.name === name);
     expect(created?.jsonData).toEqual({ serverUrl: simulators[0].url, authType: 'none' });
-    expect(await page.getByRole('navigation', { name: `Dashboards for ${name}` }).getByRole('link').count()).toBe(7);
+    expect(
+      await page
+        .getByRole('navigation', { name: `Dashboards for ${name}` })
+        .getByRole('link')
+        .count()
+    ).toBe(7);
     await shot(page, `getting-started-${theme}.png`);
     // The home page of the next theme expects the four instances it started with.
     grafana.datasources.delete(created!.uid);
@@ -178,7 +197,11 @@ describe.each<ThemeMode>(['light', 'dark'])('%s theme', (theme) => {
     await shot(page, `config-${theme}.png`);
     await saveSettings(page);
     expect(await page.getByText(/^Saved\./).isVisible()).toBe(true);
-    expect(grafana.appSettings).toEqual({ enabled: true, pinned: false, jsonData: { prometheusDatasourceUid: 'prom', refreshSeconds: 60 } });
+    expect(grafana.appSettings).toEqual({
+      enabled: true,
+      pinned: false,
+      jsonData: { prometheusDatasourceUid: 'prom', refreshSeconds: 60 },
+    });
 
     await page.getByRole('button', { name: 'Clear value' }).click();
     await saveSettings(page);
@@ -219,7 +242,9 @@ describe.each<ThemeMode>(['light', 'dark'])('%s theme', (theme) => {
     await pick('Performance');
     const result = page.getByRole('table', { name: 'Query result' });
     await result.getByRole('rowheader', { name: 'CPU usage' }).waitFor({ timeout: 30_000 });
-    expect(await result.getByRole('rowheader').allTextContents()).toEqual(expect.arrayContaining(['CPU usage', 'Memory usage', 'Transactions per second']));
+    expect(await result.getByRole('rowheader').allTextContents()).toEqual(
+      expect.arrayContaining(['CPU usage', 'Memory usage', 'Transactions per second'])
+    );
     await shot(page, `query-editor-${theme}.png`);
 
     await pick('Pool stats');

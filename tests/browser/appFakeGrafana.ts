@@ -90,10 +90,14 @@ export function fakeGrafana(initial: FakeDatasource[]): FakeGrafana {
     const proxied = /^\/api\/datasources\/proxy\/uid\/([^/]+)\/([^/]+)(\/.*)$/.exec(path);
     if (proxied && method === 'GET') {
       const ds = datasources.get(decodeURIComponent(proxied[1]));
-      return ds ? proxy(ds, proxied[2], proxied[3] + new URL(req.url!, 'http://x').search, res) : send(res, 404, { message: 'Data source not found' });
+      return ds
+        ? proxy(ds, proxied[2], proxied[3] + new URL(req.url!, 'http://x').search, res)
+        : send(res, 404, { message: 'Data source not found' });
     }
     if (path === '/api/frontend/settings') {
-      return send(res, 200, { datasources: Object.fromEntries([...datasources.values()].map((ds) => [ds.name, instanceSettings(ds)])) });
+      return send(res, 200, {
+        datasources: Object.fromEntries([...datasources.values()].map((ds) => [ds.name, instanceSettings(ds)])),
+      });
     }
     if (path === `/api/plugins/${PLUGIN_ID}/settings`) {
       if (method === 'POST') {
@@ -116,7 +120,12 @@ export function fakeGrafana(initial: FakeDatasource[]): FakeGrafana {
         secureJsonData: body.secureJsonData as Record<string, string>,
       };
       datasources.set(ds.uid, ds);
-      return send(res, 200, { datasource: instanceSettings(ds), id: datasources.size, name, message: 'Datasource added' });
+      return send(res, 200, {
+        datasource: instanceSettings(ds),
+        id: datasources.size,
+        name,
+        message: 'Datasource added',
+      });
     }
     const saved = /^\/api\/datasources\/uid\/([^/]+)$/.exec(path);
     if (saved && method === 'PUT') {

@@ -28,7 +28,10 @@ test.describe('app home', () => {
 });
 
 test.describe('getting started', () => {
-  test('creates a data source, tests it against the simulator and offers its dashboards', async ({ gotoPage, page }) => {
+  test('creates a data source, tests it against the simulator and offers its dashboards', async ({
+    gotoPage,
+    page,
+  }) => {
     const name = `RustyDB e2e ${Date.now()}`;
     await gotoPage(`/${ROUTES.GettingStarted}`);
     await page.getByLabel('Name').fill(name);
@@ -36,7 +39,9 @@ test.describe('getting started', () => {
     await page.getByRole('button', { name: /create and test/i }).click();
     try {
       await expect(page.getByText(`3. ${name} is connected`)).toBeVisible({ timeout: 30_000 });
-      await expect(page.getByRole('navigation', { name: `Dashboards for ${name}` }).getByRole('link')).toHaveCount(BUNDLED_DASHBOARDS.length);
+      await expect(page.getByRole('navigation', { name: `Dashboards for ${name}` }).getByRole('link')).toHaveCount(
+        BUNDLED_DASHBOARDS.length
+      );
     } finally {
       await page.request.delete(`/api/datasources/name/${encodeURIComponent(name)}`);
     }

@@ -9,7 +9,10 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 test.describe('bundled dashboards', () => {
   for (const { uid, name } of BUNDLED_DASHBOARDS) {
     test(`${name} loads without a panel error`, async ({ gotoDashboardPage, page }) => {
-      const dashboard = await gotoDashboardPage({ uid, queryParams: new URLSearchParams({ 'var-rustydb': SIMULATOR_DS.uid }) });
+      const dashboard = await gotoDashboardPage({
+        uid,
+        queryParams: new URLSearchParams({ 'var-rustydb': SIMULATOR_DS.uid }),
+      });
       await expect(page).toHaveTitle(new RegExp(escapeRegExp(name)));
       await page.waitForLoadState('networkidle');
       await expect(dashboard).not.toHavePanelErrors();

@@ -5,7 +5,10 @@ import { SIMULATOR_DS } from './provisioned';
 const HEALTH = ENDPOINTS.adminHealth.path;
 
 test.describe('datasource config editor', () => {
-  test('"Save & test" of a new data source succeeds against the simulator', async ({ createDataSourceConfigPage, page }) => {
+  test('"Save & test" of a new data source succeeds against the simulator', async ({
+    createDataSourceConfigPage,
+    page,
+  }) => {
     const configPage = await createDataSourceConfigPage({ type: SIMULATOR_DS.type });
     await page.getByLabel('Server URL').fill(SIMULATOR_DS.serverUrl);
     await expect(configPage.saveAndTest({ path: HEALTH })).toBeOK();
@@ -34,8 +37,14 @@ test.describe('datasource query editor', () => {
     await page.getByRole('option', { name: /^Performance/ }).click();
     await panelEditPage.setVisualization('Table');
     await expect(
-      panelEditPage.refreshPanel({ waitForResponsePredicateCallback: (r) => r.url().includes(ENDPOINTS.statsPerformance.path) })
+      panelEditPage.refreshPanel({
+        waitForResponsePredicateCallback: (r) => r.url().includes(ENDPOINTS.statsPerformance.path),
+      })
     ).toBeOK();
-    await expect(panelEditPage.panel.fieldNames).toContainText(['CPU usage', 'Memory usage', 'Transactions per second']);
+    await expect(panelEditPage.panel.fieldNames).toContainText([
+      'CPU usage',
+      'Memory usage',
+      'Transactions per second',
+    ]);
   });
 });

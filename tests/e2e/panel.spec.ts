@@ -22,13 +22,18 @@ test.describe('connection-pool panel', () => {
     await page.getByRole('option', { name: /^Pool stats/ }).click();
     await panelEditPage.setVisualization('RustyDB connection pools');
     await expect(
-      panelEditPage.refreshPanel({ waitForResponsePredicateCallback: (r) => /\/api\/v1\/pools\/[^/]+\/stats/.test(r.url()) })
+      panelEditPage.refreshPanel({
+        waitForResponsePredicateCallback: (r) => /\/api\/v1\/pools\/[^/]+\/stats/.test(r.url()),
+      })
     ).toBeOK();
     await expect(panelEditPage.panel.locator).toContainText('default');
     await expect(panelEditPage.panel.locator).toContainText('%');
   });
 
-  test("the pools dashboard's pool panel opens in the panel editor without an error", async ({ gotoPanelEditPage, page }) => {
+  test("the pools dashboard's pool panel opens in the panel editor without an error", async ({
+    gotoPanelEditPage,
+    page,
+  }) => {
     const { uid, id } = poolsDashboardPanel();
     const panelEditPage = await gotoPanelEditPage({
       dashboard: { uid, queryParams: new URLSearchParams({ 'var-rustydb': SIMULATOR_DS.uid }) },

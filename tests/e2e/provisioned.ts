@@ -24,6 +24,6 @@ function simulatorDatasource(): ProvisionedDatasource & { serverUrl: string } {
 export const SIMULATOR_DS = simulatorDatasource();
 
 /** The dashboards the app bundles, as its plugin.json includes them. */
-export const BUNDLED_DASHBOARDS = (pluginJson.includes as Array<{ type: string; name?: string; uid?: string }>).flatMap((i) =>
-  i.type === 'dashboard' && i.uid ? [{ uid: i.uid, name: i.name ?? i.uid }] : []
+export const BUNDLED_DASHBOARDS = (pluginJson.includes as Array<{ type: string; name?: string; uid?: string }>).flatMap(
+  (i) => (i.type === 'dashboard' && i.uid ? [{ uid: i.uid, name: i.name ?? i.uid }] : [])
 );

@@ -60,11 +60,17 @@ async function getJson(url: string): Promise<any> {
 
 function diagnostics(): string {
   const tail = (s: Service | undefined) => s?.log().split('\n').slice(-15).join('\n') ?? '(not started)';
-  return `notifications: ${JSON.stringify(received.map((n) => [n.receiver, n.status, n.alerts.map((a) => a.labels)]))}\n` +
-    `prometheus:\n${tail(prometheus)}\nalertmanager:\n${tail(alertmanager)}`;
+  return (
+    `notifications: ${JSON.stringify(received.map((n) => [n.receiver, n.status, n.alerts.map((a) => a.labels)]))}\n` +
+    `prometheus:\n${tail(prometheus)}\nalertmanager:\n${tail(alertmanager)}`
+  );
 }
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 45_000): Promise<T> {
+async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined> | T | undefined,
+  timeoutMs = 45_000
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const found = await probe();
@@ -93,7 +99,9 @@ interface AlertmanagerAlert {
 
 /** Alertmanager's view of an alert: active, or suppressed (inhibited) by another. */
 async function alertmanagerAlert(labels: Record<string, string>): Promise<AlertmanagerAlert | undefined> {
-  const filter = Object.entries(labels).map(([k, v]) => `filter=${encodeURIComponent(`${k}="${v}"`)}`).join('&');
+  const filter = Object.entries(labels)
+    .map(([k, v]) => `filter=${encodeURIComponent(`${k}="${v}"`)}`)
+    .join('&');
   const alerts: AlertmanagerAlert[] = await getJson(`http://${alertmanager!.address}/api/v2/alerts?${filter}`);
   return alerts[0];
 }
@@ -106,11 +114,21 @@ beforeAll(async () => {
   // nothing (simulator/test/calibration.test.ts), so every alert here comes from a fault the test injects.
   expect(episodesOverlapping(SEED, QUIET_HOUR / 1000, QUIET_HOUR / 1000 + 3 * 3600)).toEqual([]);
   const started = Date.now();
-  sim = await startSimulator({ profile: 'documented', port: 0, metricsPort: 0, seed: SEED, now: () => QUIET_HOUR + Date.now() - started });
+  sim = await startSimulator({
+    profile: 'documented',
+    port: 0,
+    metricsPort: 0,
+    seed: SEED,
+    now: () => QUIET_HOUR + Date.now() - started,
+  });
   hook = await startWebhook();
   const hookUrl = `http://127.0.0.1:${(hook.address() as AddressInfo).port}`;
 
-  const amConfig = alertmanagerConfig(readYaml(path.join(MONITORING_DIR, 'alertmanager', 'alertmanager.yml')), hookUrl, SECOND);
+  const amConfig = alertmanagerConfig(
+    readYaml(path.join(MONITORING_DIR, 'alertmanager', 'alertmanager.yml')),
+    hookUrl,
+    SECOND
+  );
   fs.writeFileSync(path.join(dir, 'alertmanager.yml'), yaml.dump(amConfig));
   alertmanager = await startService(ALERTMANAGER, [
     `--config.file=${path.join(dir, 'alertmanager.yml')}`,
@@ -121,10 +139,17 @@ beforeAll(async () => {
 
   fs.mkdirSync(path.join(dir, 'rules'));
   for (const { file, groups } of loadRuleFiles()) {
-    fs.writeFileSync(path.join(dir, 'rules', path.basename(file)), yaml.dump({ groups: shortenRules(groups, FOR, KEEP_FIRING_FOR) }));
+    fs.writeFileSync(
+      path.join(dir, 'rules', path.basename(file)),
+      yaml.dump({ groups: shortenRules(groups, FOR, KEEP_FIRING_FOR) })
+    );
   }
   const promConfig = prometheusConfig(readYaml(path.join(MONITORING_DIR, 'prometheus.yml')), {
-    targets: { 'simulator:9100': hostPort(sim.metricsUrl!), 'simulator:8080': hostPort(sim.url), 'alertmanager:9093': alertmanager.address },
+    targets: {
+      'simulator:9100': hostPort(sim.metricsUrl!),
+      'simulator:8080': hostPort(sim.url),
+      'alertmanager:9093': alertmanager.address,
+    },
     alertmanager: alertmanager.address,
     ruleFiles: [path.join(dir, 'rules', '*.yml')],
     interval: SECOND,
@@ -156,7 +181,12 @@ afterAll(async () => {
 
 describe.each<[string, Faults, string, Record<string, string>]>([
   ['CPU at 95 %', { cpuPercent: 95 }, 'RustyDBHighCPU', { category: 'resources' }],
-  ['pool default with 30 waiting requests', { pool: { id: 'default', waiting: 30 } }, 'RustyDBPoolRequestsWaiting', { category: 'connections', pool: 'default' }],
+  [
+    'pool default with 30 waiting requests',
+    { pool: { id: 'default', waiting: 30 } },
+    'RustyDBPoolRequestsWaiting',
+    { category: 'connections', pool: 'default' },
+  ],
 ])('%s', (_, fault, alertname, labels) => {
   const instance = () => hostPort(sim.metricsUrl!);
   const critical = () => ({ alertname, severity: 'critical', job: 'rustydb', instance: instance(), ...labels });
@@ -170,7 +200,11 @@ describe.each<[string, Faults, string, Record<string, string>]>([
     await waitFor(`${alertname} in Slack`, notified('team-dba-slack', 'firing', critical()));
     // The warning twin fires too, but Alertmanager's first inhibition rule suppresses it.
     const warning = { ...critical(), severity: 'warning' };
-    expect(await waitFor('the warning twin to be suppressed', async () => ((await alertState(warning)) === 'suppressed' ? true : undefined))).toBe(true);
+    expect(
+      await waitFor('the warning twin to be suppressed', async () =>
+        (await alertState(warning)) === 'suppressed' ? true : undefined
+      )
+    ).toBe(true);
     expect(notified('team-dba-email', 'firing', warning)()).toBeUndefined();
   }, 90_000);
 
@@ -184,8 +218,19 @@ describe.each<[string, Faults, string, Record<string, string>]>([
 describe('an instance that goes down', () => {
   const exporter = () => hostPort(sim.metricsUrl!);
   const rest = () => hostPort(sim.url);
-  const threat = (instance: string) => ({ alertname: 'RustyDBSecurityThreat', severity: 'critical', job: 'rustydb', instance });
-  const down = () => ({ alertname: 'RustyDBDown', severity: 'critical', category: 'availability', job: 'rustydb', instance: exporter() });
+  const threat = (instance: string) => ({
+    alertname: 'RustyDBSecurityThreat',
+    severity: 'critical',
+    job: 'rustydb',
+    instance,
+  });
+  const down = () => ({
+    alertname: 'RustyDBDown',
+    severity: 'critical',
+    category: 'availability',
+    job: 'rustydb',
+    instance: exporter(),
+  });
 
   // Alerts on a target's own series resolve as soon as its scrape fails (the series go stale), so what the second
   // inhibition rule holds back is what outlives them: here a threat alert, held by keep_firing_for.

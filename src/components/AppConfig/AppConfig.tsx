@@ -48,7 +48,11 @@ export function AppConfig({ plugin }: Props) {
           label="Prometheus data source"
           description="The home page opens the bundled dashboards with this Prometheus selected. Leave empty to keep each dashboard's default."
           invalid={!knownPrometheus}
-          error={knownPrometheus ? undefined : `No Prometheus data source has uid "${settings.prometheusDatasourceUid}" any more.`}
+          error={
+            knownPrometheus
+              ? undefined
+              : `No Prometheus data source has uid "${settings.prometheusDatasourceUid}" any more.`
+          }
         >
           <Combobox
             id="rustydb-app-prometheus"

@@ -78,7 +78,9 @@ describe('pool stats', () => {
   });
 
   it('asks for explicit ids even when /pools fails, and says the ids were not checked', async () => {
-    const { client: rusty } = fakeClient((path) => (path === '/api/v1/pools' ? { status: 500, data: 'boom' } : v065(path)));
+    const { client: rusty } = fakeClient((path) =>
+      path === '/api/v1/pools' ? { status: 500, data: 'boom' } : v065(path)
+    );
     const { frames, errors } = await rusty.run([{ refId: 'A', queryType: QueryType.PoolStats, poolIds: ['default'] }]);
     expect(frames).toHaveLength(1);
     expect(errors[0].message).toMatch(

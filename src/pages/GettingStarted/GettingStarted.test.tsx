@@ -2,7 +2,14 @@ import React from 'react';
 import { Observable, of, throwError } from 'rxjs';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { BackendSrv, BackendSrvRequest, config, DataSourceSrv, setBackendSrv, setDataSourceSrv } from '@grafana/runtime';
+import {
+  BackendSrv,
+  BackendSrvRequest,
+  config,
+  DataSourceSrv,
+  setBackendSrv,
+  setDataSourceSrv,
+} from '@grafana/runtime';
 import { GettingStarted } from './GettingStarted';
 import { healthyRoutes, InstanceRoutes, instanceSettings, proxyFetch, unreachableRoutes } from '../testing/fakeRustyDB';
 import { BUNDLED_DASHBOARDS } from '../../components/dashboardLinks';
@@ -13,11 +20,16 @@ const NEW_UID = 'new-rustydb';
  * Grafana as far as the page touches it: `POST /api/datasources` answers `create`, the reload makes the new data source
  * known (as Grafana's reload does), and the new instance serves `routes` through the proxy.
  */
-function grafana(routes: InstanceRoutes, create: () => Observable<unknown> = () => of({ status: 200, data: { datasource: { uid: NEW_UID } } })) {
+function grafana(
+  routes: InstanceRoutes,
+  create: () => Observable<unknown> = () => of({ status: 200, data: { datasource: { uid: NEW_UID } } })
+) {
   config.datasources = {};
   let routesNow = routes;
   const proxy = proxyFetch({ [NEW_UID]: new Proxy({}, { get: (_, path: string) => routesNow[path] }) });
-  const fetch = jest.fn((request: BackendSrvRequest) => (request.url === '/api/datasources' ? create() : proxy(request)));
+  const fetch = jest.fn((request: BackendSrvRequest) =>
+    request.url === '/api/datasources' ? create() : proxy(request)
+  );
   setBackendSrv({ fetch } as unknown as BackendSrv);
   const reload = jest.fn(async () => {
     const posted = fetch.mock.calls.find(([r]) => r.url === '/api/datasources')![0].data;
@@ -48,22 +60,32 @@ async function fillAndSubmit(fields: { name?: string; url?: string }) {
 }
 
 describe('GettingStarted', () => {
-  it('creates the data source through Grafana, tests it with the datasource\'s health check, then offers its dashboards', async () => {
+  it("creates the data source through Grafana, tests it with the datasource's health check, then offers its dashboards", async () => {
     const g = grafana(healthyRoutes());
     render(<GettingStarted />);
     await fillAndSubmit({ name: 'Orders DB', url: 'http://orders-db:8080/' });
 
     expect(await screen.findByText('3. Orders DB is connected')).toBeInTheDocument();
     expect(g.posted()).toEqual([
-      { name: 'Orders DB', type: 'rustydb-stats-datasource', access: 'proxy', jsonData: { serverUrl: 'http://orders-db:8080', authType: 'none' } },
+      {
+        name: 'Orders DB',
+        type: 'rustydb-stats-datasource',
+        access: 'proxy',
+        jsonData: { serverUrl: 'http://orders-db:8080', authType: 'none' },
+      },
     ]);
     expect(g.reload).toHaveBeenCalledTimes(1);
-    expect(g.fetch.mock.calls.map(([r]) => r.url)).toContain(`/api/datasources/proxy/uid/${NEW_UID}/anon/api/v1/admin/health`);
+    expect(g.fetch.mock.calls.map(([r]) => r.url)).toContain(
+      `/api/datasources/proxy/uid/${NEW_UID}/anon/api/v1/admin/health`
+    );
     expect(screen.getByText(/healthy/i)).toBeInTheDocument();
     const links = screen.getByRole('navigation', { name: 'Dashboards for Orders DB' });
     expect(links.querySelectorAll('a')).toHaveLength(BUNDLED_DASHBOARDS.length);
     expect(links.querySelector('a')).toHaveAttribute('href', `/d/${BUNDLED_DASHBOARDS[0].uid}?var-rustydb=${NEW_UID}`);
-    expect(screen.getByRole('link', { name: /see every instance/i })).toHaveAttribute('href', '/a/rustydb-monitoring-app/home');
+    expect(screen.getByRole('link', { name: /see every instance/i })).toHaveAttribute(
+      'href',
+      '/a/rustydb-monitoring-app/home'
+    );
   });
 
   it('keeps a bearer token in secureJsonData only, and tests through the bearer route', async () => {
@@ -85,12 +107,19 @@ describe('GettingStarted', () => {
         secureJsonData: { bearerToken: 's3cret' },
       },
     ]);
-    expect(g.fetch.mock.calls.map(([r]) => r.url)).toContain(`/api/datasources/proxy/uid/${NEW_UID}/bearer/api/v1/admin/health`);
+    expect(g.fetch.mock.calls.map(([r]) => r.url)).toContain(
+      `/api/datasources/proxy/uid/${NEW_UID}/bearer/api/v1/admin/health`
+    );
   });
 
   it.each([
     ['no server URL', { url: '' }, /^Server URL/, /Enter RustyDB's REST address/],
-    ['a URL without a scheme', { url: 'rustydb:8080' }, /^Server URL/, /Start the address with http:\/\/ or https:\/\//],
+    [
+      'a URL without a scheme',
+      { url: 'rustydb:8080' },
+      /^Server URL/,
+      /Start the address with http:\/\/ or https:\/\//,
+    ],
     ['no name', { name: '', url: 'http://db:8080' }, /^Name/, /Give the data source a name/],
   ])('with %s, says what to fix, moves focus there and creates nothing', async (_, fields, label, message) => {
     const g = grafana(healthyRoutes());
@@ -114,10 +143,14 @@ describe('GettingStarted', () => {
   });
 
   it('explains why Grafana refused to create it and keeps the form as it was', async () => {
-    grafana(healthyRoutes(), () => throwError(() => ({ status: 409, data: { message: 'data source with the same name already exists' } })));
+    grafana(healthyRoutes(), () =>
+      throwError(() => ({ status: 409, data: { message: 'data source with the same name already exists' } }))
+    );
     render(<GettingStarted />);
     await fillAndSubmit({ url: 'http://db:8080' });
-    expect(await screen.findByText('A data source named "RustyDB" already exists. Choose another name.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('A data source named "RustyDB" already exists. Choose another name.')
+    ).toBeInTheDocument();
     expect(screen.getByLabelText(/^Server URL/)).toHaveValue('http://db:8080');
     expect(screen.getByRole('button', { name: /create and test/i })).toBeEnabled();
   });
@@ -135,7 +168,10 @@ describe('GettingStarted', () => {
     const user = await fillAndSubmit({ url: 'http://db:8080' });
     expect(await screen.findByText('3. RustyDB was created, but its test failed')).toBeInTheDocument();
     expect(screen.getByText(/could not reach RustyDB/i)).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: /fix its settings/i })).toHaveAttribute('href', `/connections/datasources/edit/${NEW_UID}`);
+    expect(screen.getByRole('link', { name: /fix its settings/i })).toHaveAttribute(
+      'href',
+      `/connections/datasources/edit/${NEW_UID}`
+    );
     expect(screen.queryByRole('navigation', { name: /Dashboards for/ })).not.toBeInTheDocument();
 
     g.serve(healthyRoutes());

@@ -33,7 +33,10 @@ async function testCreated(uid: string): Promise<TestDataSourceResponse> {
   await reloadGrafanaDatasources();
   const settings = findRustyDBInstance(uid);
   if (!settings) {
-    return { status: 'error', message: 'Grafana does not list the new data source yet. Reload the page and test it again.' };
+    return {
+      status: 'error',
+      message: 'Grafana does not list the new data source yet. Reload the page and test it again.',
+    };
   }
   return rustydbDataSource(settings).testDatasource();
 }
@@ -47,9 +50,10 @@ export function GettingStarted() {
 
   const runTest = async (uid: string, name: string) => {
     setStep({ kind: 'working', what: `Testing ${name}…` });
-    const result = await testCreated(uid).catch(
-      (err): TestDataSourceResponse => ({ status: 'error', message: err instanceof Error ? err.message : String(err) })
-    );
+    const result = await testCreated(uid).catch((err): TestDataSourceResponse => ({
+      status: 'error',
+      message: err instanceof Error ? err.message : String(err),
+    }));
     setStep({ kind: 'tested', uid, name, result });
   };
 
@@ -78,7 +82,12 @@ export function GettingStarted() {
       ) : (
         <form onSubmit={onSubmit} aria-label="New RustyDB data source" noValidate>
           <FieldSet label="1. Describe the server">
-            <Field label="Name" description="How dashboards and the home page will call this instance." invalid={!!errors.name} error={errors.name}>
+            <Field
+              label="Name"
+              description="How dashboards and the home page will call this instance."
+              invalid={!!errors.name}
+              error={errors.name}
+            >
               <Input
                 id={FIELD_IDS.name}
                 value={form.name}
@@ -101,7 +110,11 @@ export function GettingStarted() {
               />
             </Field>
             <Field label="Authentication" description="RustyDB v0.6.5 needs none unless its auth is switched on.">
-              <RadioButtonGroup options={AUTH_OPTIONS} value={form.authType} onChange={(authType) => update({ authType, secret: '' })} />
+              <RadioButtonGroup
+                options={AUTH_OPTIONS}
+                value={form.authType}
+                onChange={(authType) => update({ authType, secret: '' })}
+              />
             </Field>
             {form.authType !== 'none' && (
               <Field
@@ -127,7 +140,11 @@ export function GettingStarted() {
             </Alert>
           )}
           <Stack direction="row" gap={2} alignItems="center">
-            <Button type="submit" icon={step.kind === 'working' ? 'spinner' : 'plus'} disabled={step.kind === 'working'}>
+            <Button
+              type="submit"
+              icon={step.kind === 'working' ? 'spinner' : 'plus'}
+              disabled={step.kind === 'working'}
+            >
               2. Create and test
             </Button>
             {step.kind === 'working' && (
@@ -169,7 +186,11 @@ function TestOutcome({ step, onRetest }: { step: Extract<Step, { kind: 'tested' 
           <Button onClick={onRetest} icon="sync">
             Test again
           </Button>
-          <LinkButton href={`/connections/datasources/edit/${encodeURIComponent(step.uid)}`} variant="secondary" icon="cog">
+          <LinkButton
+            href={`/connections/datasources/edit/${encodeURIComponent(step.uid)}`}
+            variant="secondary"
+            icon="cog"
+          >
             Fix its settings
           </LinkButton>
         </Stack>

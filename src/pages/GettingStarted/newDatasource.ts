@@ -31,7 +31,7 @@ export function validateForm(form: NewDatasourceForm): FormErrors {
   }
   const url = form.serverUrl.trim();
   if (!url) {
-    errors.serverUrl = 'Enter RustyDB\'s REST address, e.g. http://rustydb:8080.';
+    errors.serverUrl = "Enter RustyDB's REST address, e.g. http://rustydb:8080.";
   } else if (!/^https?:\/\/[^\s/]+/i.test(url)) {
     errors.serverUrl = 'Start the address with http:// or https:// and a host name, e.g. http://rustydb:8080.';
   }
@@ -79,7 +79,9 @@ export async function createDatasource(form: NewDatasourceForm): Promise<string>
     );
     const uid = response.data.datasource?.uid;
     if (!uid) {
-      throw new Error('Grafana created the data source but did not say its uid. Find it under Connections → Data sources.');
+      throw new Error(
+        'Grafana created the data source but did not say its uid. Find it under Connections → Data sources.'
+      );
     }
     return uid;
   } catch (err) {

@@ -3,7 +3,16 @@ import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { BackendSrv, config, setBackendSrv } from '@grafana/runtime';
 import { Home, summarise } from './Home';
-import { failure, healthyRoutes, NO_ANSWER, instanceSettings, InstanceRoutes, proxyFetch, unreachableRoutes, v065Routes } from '../testing/fakeRustyDB';
+import {
+  failure,
+  healthyRoutes,
+  NO_ANSWER,
+  instanceSettings,
+  InstanceRoutes,
+  proxyFetch,
+  unreachableRoutes,
+  v065Routes,
+} from '../testing/fakeRustyDB';
 import { ENDPOINTS } from '../../rustydb/api/endpoints';
 import statsPerformance from '../../../fixtures/stats-performance.json';
 import { BUNDLED_DASHBOARDS } from '../../components/dashboardLinks';
@@ -62,7 +71,9 @@ describe('Home', () => {
       'href',
       '/connections/datasources/edit/rustydb-a'
     );
-    const links = within(within(card).getByRole('navigation', { name: 'Dashboards for rustydb-a' })).queryAllByRole('link');
+    const links = within(within(card).getByRole('navigation', { name: 'Dashboards for rustydb-a' })).queryAllByRole(
+      'link'
+    );
     expect(links.map((l) => l.getAttribute('href'))).toEqual(
       BUNDLED_DASHBOARDS.map((d) => `/d/${d.uid}?var-rustydb=rustydb-a&var-prometheus=prom`)
     );
@@ -93,7 +104,11 @@ describe('Home', () => {
     const card = cardOf('degraded');
     expect(within(card).getByText('Critical')).toBeInTheDocument();
     const problems = within(card).getByRole('list', { name: 'Problems on degraded' });
-    expect(within(problems).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+    expect(
+      within(problems)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent)
+    ).toEqual([
       'CPU 93.4% is above the critical level of 90%',
       'RustyDB reports status "degraded"',
       'Check storage is degraded: WAL disk 91% full',
@@ -102,7 +117,7 @@ describe('Home', () => {
     expect(within(card).getByText('93.4% (critical)')).toBeInTheDocument();
   });
 
-  it('shows a RustyDB v0.6.5 instance\'s constants as such, without judging them', async () => {
+  it("shows a RustyDB v0.6.5 instance's constants as such, without judging them", async () => {
     fleet({ legacy: v065Routes() });
     render(<Home settings={{}} />);
     await settled('1 instance: 1 healthy');
@@ -128,7 +143,13 @@ describe('Home', () => {
     const names = Array.from({ length: 12 }, (_, i) => `db-${String(i).padStart(2, '0')}`);
     const routes: Record<string, InstanceRoutes> = Object.fromEntries(names.map((n) => [n, healthyRoutes()]));
     routes['db-05'] = unreachableRoutes();
-    routes['db-09'] = healthyRoutes({ [ENDPOINTS.statsPerformance.path]: { ...statsPerformance, memory_usage_percent: 85, transactions_per_second: 300 } });
+    routes['db-09'] = healthyRoutes({
+      [ENDPOINTS.statsPerformance.path]: {
+        ...statsPerformance,
+        memory_usage_percent: 85,
+        transactions_per_second: 300,
+      },
+    });
     routes['db-10'] = healthyRoutes({ [ENDPOINTS.statsPerformance.path]: failure(503, {}, 'Service Unavailable') });
     routes['db-01'] = { [ENDPOINTS.adminHealth.path]: NO_ANSWER };
     fleet(routes);

@@ -86,7 +86,12 @@ function FleetView({ instances, settings }: { instances: RustyDBInstanceSettings
       <ul className={styles.list} aria-label="RustyDB instances, worst first">
         {done.map((report) => (
           <li key={report.uid}>
-            <InstanceCard uid={report.uid} name={report.name} report={report} prometheusUid={settings.prometheusDatasourceUid} />
+            <InstanceCard
+              uid={report.uid}
+              name={report.name}
+              report={report}
+              prometheusUid={settings.prometheusDatasourceUid}
+            />
           </li>
         ))}
         {checking.map((ds) => (

@@ -24,16 +24,18 @@ export function InstanceCard({ uid, name, report, prometheusUid }: Props) {
           {name}
         </Text>
         {report ? (
-          <Badge color={LEVEL_LOOK[report.level].badge} icon={LEVEL_LOOK[report.level].icon} text={LEVEL_LOOK[report.level].word} />
+          <Badge
+            color={LEVEL_LOOK[report.level].badge}
+            icon={LEVEL_LOOK[report.level].icon}
+            text={LEVEL_LOOK[report.level].word}
+          />
         ) : (
           <Text color="secondary">
             <Spinner inline /> Checking…
           </Text>
         )}
         {report?.version !== undefined && <Text color="secondary">RustyDB {report.version}</Text>}
-        {report?.uptimeSeconds !== undefined && (
-          <Text color="secondary">up {formatUptime(report.uptimeSeconds)}</Text>
-        )}
+        {report?.uptimeSeconds !== undefined && <Text color="secondary">up {formatUptime(report.uptimeSeconds)}</Text>}
       </Stack>
       {report?.unreachableReason !== undefined && (
         <p className={styles.reason}>

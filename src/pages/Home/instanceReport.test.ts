@@ -1,11 +1,21 @@
-import { compareReports, formatUptime, healthLevel, InstanceReading, InstanceReport, reportInstance } from './instanceReport';
+import {
+  compareReports,
+  formatUptime,
+  healthLevel,
+  InstanceReading,
+  InstanceReport,
+  reportInstance,
+} from './instanceReport';
 
-const ok = <T,>(value: T) => ({ ok: true as const, value });
+const ok = <T>(value: T) => ({ ok: true as const, value });
 const failed = (error: string) => ({ ok: false as const, error });
 
 function reading(overrides: Partial<InstanceReading> = {}): InstanceReading {
   return {
-    health: ok({ status: 'healthy', checks: [{ name: 'database', status: 'healthy', message: 'Database is operational' }] }),
+    health: ok({
+      status: 'healthy',
+      checks: [{ name: 'database', status: 'healthy', message: 'Database is operational' }],
+    }),
     server: ok({ version: '0.6.0', uptimeSeconds: 5400 }),
     performance: ok({ cpuPercent: 20, memoryPercent: 40, transactionsPerSecond: 200, tpsIsPlaceholder: false }),
     pools: ok([{ id: 'default', utilisation: 0.5, waiting: 0, placeholder: false }]),
@@ -13,7 +23,8 @@ function reading(overrides: Partial<InstanceReading> = {}): InstanceReading {
   };
 }
 
-const report = (overrides: Partial<InstanceReading> = {}, name = 'db') => reportInstance({ uid: name, name }, reading(overrides));
+const report = (overrides: Partial<InstanceReading> = {}, name = 'db') =>
+  reportInstance({ uid: name, name }, reading(overrides));
 
 describe('reportInstance', () => {
   it('reports a healthy instance with its version, uptime and four figures', () => {
@@ -25,25 +36,72 @@ describe('reportInstance', () => {
       ['TPS', 200, 'ok'],
       ['Pool pressure', 0.5, 'ok'],
     ]);
-    expect(r.checks).toEqual([{ name: 'database', status: 'healthy', message: 'Database is operational', level: 'ok' }]);
+    expect(r.checks).toEqual([
+      { name: 'database', status: 'healthy', message: 'Database is operational', level: 'ok' },
+    ]);
   });
 
   it.each([
-    ['CPU above critical', { performance: ok({ cpuPercent: 95, memoryPercent: 40, transactionsPerSecond: 200, tpsIsPlaceholder: false }) }, 'critical', 'CPU 95% is above the critical level of 90%'],
-    ['CPU exactly at warning is fine', { performance: ok({ cpuPercent: 75, memoryPercent: 40, transactionsPerSecond: 200, tpsIsPlaceholder: false }) }, 'ok', undefined],
-    ['memory above warning', { performance: ok({ cpuPercent: 10, memoryPercent: 85, transactionsPerSecond: 200, tpsIsPlaceholder: false }) }, 'warning', 'Memory 85% is above the warning level of 80%'],
-    ['TPS below warning', { performance: ok({ cpuPercent: 10, memoryPercent: 40, transactionsPerSecond: 20.85, tpsIsPlaceholder: false }) }, 'warning', 'TPS 20.9 ops/s is below the warning level of 50 ops/s'],
-    ['pool utilisation above critical', { pools: ok([{ id: 'default', utilisation: 0.97, waiting: 0, placeholder: false }]) }, 'critical', 'Pool default utilisation 97% is above the critical level of 95%'],
-    ['pool waiting above warning', { pools: ok([{ id: 'readonly', utilisation: 0.1, waiting: 6, placeholder: false }]) }, 'warning', 'Pool readonly waiting requests 6 is above the warning level of 5'],
-    ['degraded status', { health: ok({ status: 'degraded', checks: [] }) }, 'warning', 'RustyDB reports status "degraded"'],
+    [
+      'CPU above critical',
+      { performance: ok({ cpuPercent: 95, memoryPercent: 40, transactionsPerSecond: 200, tpsIsPlaceholder: false }) },
+      'critical',
+      'CPU 95% is above the critical level of 90%',
+    ],
+    [
+      'CPU exactly at warning is fine',
+      { performance: ok({ cpuPercent: 75, memoryPercent: 40, transactionsPerSecond: 200, tpsIsPlaceholder: false }) },
+      'ok',
+      undefined,
+    ],
+    [
+      'memory above warning',
+      { performance: ok({ cpuPercent: 10, memoryPercent: 85, transactionsPerSecond: 200, tpsIsPlaceholder: false }) },
+      'warning',
+      'Memory 85% is above the warning level of 80%',
+    ],
+    [
+      'TPS below warning',
+      { performance: ok({ cpuPercent: 10, memoryPercent: 40, transactionsPerSecond: 20.85, tpsIsPlaceholder: false }) },
+      'warning',
+      'TPS 20.9 ops/s is below the warning level of 50 ops/s',
+    ],
+    [
+      'pool utilisation above critical',
+      { pools: ok([{ id: 'default', utilisation: 0.97, waiting: 0, placeholder: false }]) },
+      'critical',
+      'Pool default utilisation 97% is above the critical level of 95%',
+    ],
+    [
+      'pool waiting above warning',
+      { pools: ok([{ id: 'readonly', utilisation: 0.1, waiting: 6, placeholder: false }]) },
+      'warning',
+      'Pool readonly waiting requests 6 is above the warning level of 5',
+    ],
+    [
+      'degraded status',
+      { health: ok({ status: 'degraded', checks: [] }) },
+      'warning',
+      'RustyDB reports status "degraded"',
+    ],
     [
       'unhealthy check',
       { health: ok({ status: 'healthy', checks: [{ name: 'storage', status: 'unhealthy', message: 'disk full' }] }) },
       'critical',
       'Check storage is unhealthy: disk full',
     ],
-    ['unknown status', { health: ok({ status: 'starting', checks: [] }) }, 'warning', 'RustyDB reports status "starting"'],
-    ['performance endpoint failing', { performance: failed('RustyDB is rate limiting requests') }, 'warning', 'CPU, memory and TPS unavailable: RustyDB is rate limiting requests'],
+    [
+      'unknown status',
+      { health: ok({ status: 'starting', checks: [] }) },
+      'warning',
+      'RustyDB reports status "starting"',
+    ],
+    [
+      'performance endpoint failing',
+      { performance: failed('RustyDB is rate limiting requests') },
+      'warning',
+      'CPU, memory and TPS unavailable: RustyDB is rate limiting requests',
+    ],
     ['server info failing', { server: failed('timeout') }, 'warning', 'Version and uptime unavailable: timeout'],
   ] as Array<[string, Partial<InstanceReading>, string, string | undefined]>)('%s', (_, overrides, level, problem) => {
     const r = report(overrides);
@@ -81,19 +139,31 @@ describe('reportInstance', () => {
     ]);
   });
 
-  it('shows RustyDB v0.6.5\'s placeholder TPS and pool constants without judging them', () => {
+  it("shows RustyDB v0.6.5's placeholder TPS and pool constants without judging them", () => {
     const r = report({
       performance: ok({ cpuPercent: 10, memoryPercent: 30, transactionsPerSecond: 0.2, tpsIsPlaceholder: true }),
       pools: ok([{ id: 'default', utilisation: 0.99, waiting: 30, placeholder: true }]),
     });
     expect(r.level).toBe('ok');
     expect(r.problems).toEqual([]);
-    expect(r.figures[2]).toMatchObject({ label: 'TPS', value: 0.2, level: 'ok', detail: 'v0.6.5 placeholder: requests since start ÷ 60' });
-    expect(r.figures[3]).toMatchObject({ level: 'ok', detail: 'pool default, 30 waiting (v0.6.5 constants, not measurements)' });
+    expect(r.figures[2]).toMatchObject({
+      label: 'TPS',
+      value: 0.2,
+      level: 'ok',
+      detail: 'v0.6.5 placeholder: requests since start ÷ 60',
+    });
+    expect(r.figures[3]).toMatchObject({
+      level: 'ok',
+      detail: 'pool default, 30 waiting (v0.6.5 constants, not measurements)',
+    });
   });
 
   it('says so when an instance has no pools', () => {
-    expect(report({ pools: ok([]) }).figures[3]).toMatchObject({ value: null, error: 'no pools configured', level: 'ok' });
+    expect(report({ pools: ok([]) }).figures[3]).toMatchObject({
+      value: null,
+      error: 'no pools configured',
+      level: 'ok',
+    });
   });
 });
 
@@ -124,7 +194,10 @@ describe('compareReports', () => {
       report({ health: ok({ status: 'degraded', checks: [] }) }, 'warn-one'),
       report({ health: ok({ status: 'degraded', checks: [] }), server: failed('x') }, 'warn-two'),
       report({ health: failed('down') }, 'z-down'),
-      report({ performance: ok({ cpuPercent: 99, memoryPercent: 10, transactionsPerSecond: 100, tpsIsPlaceholder: false }) }, 'hot'),
+      report(
+        { performance: ok({ cpuPercent: 99, memoryPercent: 10, transactionsPerSecond: 100, tpsIsPlaceholder: false }) },
+        'hot'
+      ),
     ];
     expect([...reports].sort(compareReports).map((r) => r.name)).toEqual([
       'z-down',

@@ -199,10 +199,14 @@ function poolProblems(outcome: Outcome<PoolReading[]>): Problem[] {
   if (!outcome.ok) {
     return [];
   }
-  return outcome.value.filter((pool) => !pool.placeholder).flatMap((pool) => [
-    ...(pool.utilisation === null ? [] : thresholdProblem(`Pool ${pool.id} utilisation`, pool.utilisation, THRESHOLDS.poolUtilisation)),
-    ...thresholdProblem(`Pool ${pool.id} waiting requests`, pool.waiting, THRESHOLDS.poolWaiting),
-  ]);
+  return outcome.value
+    .filter((pool) => !pool.placeholder)
+    .flatMap((pool) => [
+      ...(pool.utilisation === null
+        ? []
+        : thresholdProblem(`Pool ${pool.id} utilisation`, pool.utilisation, THRESHOLDS.poolUtilisation)),
+      ...thresholdProblem(`Pool ${pool.id} waiting requests`, pool.waiting, THRESHOLDS.poolWaiting),
+    ]);
 }
 
 function healthProblems(health: HealthReading, checks: CheckReport[]): Problem[] {

@@ -12,12 +12,19 @@ function getter(routes: Record<string, unknown>) {
 }
 
 describe('readInstance', () => {
-  it('reads health, server info, performance and every pool\'s stats', async () => {
+  it("reads health, server info, performance and every pool's stats", async () => {
     const get = getter(healthyRoutes());
     const reading = await readInstance(get, 0);
     expect(reading.health.ok && reading.server.ok && reading.performance.ok && reading.pools.ok).toBe(true);
     expect(get.mock.calls.map(([p]) => p).sort()).toEqual(
-      ['/api/v1/admin/health', '/api/v1/server/info', '/api/v1/stats/performance', '/api/v1/pools', '/api/v1/pools/readonly/stats', '/api/v1/pools/default/stats'].sort()
+      [
+        '/api/v1/admin/health',
+        '/api/v1/server/info',
+        '/api/v1/stats/performance',
+        '/api/v1/pools',
+        '/api/v1/pools/readonly/stats',
+        '/api/v1/pools/default/stats',
+      ].sort()
     );
   });
 
@@ -41,7 +48,12 @@ describe('readInstance', () => {
     const ids = Array.from({ length: 30 }, (_, i) => `p${i}`);
     const routes = healthyRoutes({
       [ENDPOINTS.pools.path]: ids.map((pool_id) => ({ pool_id })),
-      ...Object.fromEntries(ids.map((id) => [`/api/v1/pools/${id}/stats`, { active_connections: 1, idle_connections: 1, waiting_requests: 0 }])),
+      ...Object.fromEntries(
+        ids.map((id) => [
+          `/api/v1/pools/${id}/stats`,
+          { active_connections: 1, idle_connections: 1, waiting_requests: 0 },
+        ])
+      ),
     });
     const get = getter(routes);
     const reading = await readInstance(get, 0);

@@ -20,7 +20,7 @@ describe('readers of the contract fixtures', () => {
     expect(serverOf(serverInfo)).toEqual({ version: '0.6.0', uptimeSeconds: 5400 });
   });
 
-  it('read CPU, memory and TPS through the datasource\'s performance parser, and recognise v0.6.5\'s placeholders', () => {
+  it("read CPU, memory and TPS through the datasource's performance parser, and recognise v0.6.5's placeholders", () => {
     expect(performanceOf(statsPerformance, 0)).toEqual({
       cpuPercent: 7.3,
       memoryPercent: statsPerformance.memory_usage_percent,
@@ -30,10 +30,18 @@ describe('readers of the contract fixtures', () => {
     expect(performanceOf({ ...statsPerformance, locks_held: 4 }, 0).tpsIsPlaceholder).toBe(false);
   });
 
-  it('read pool ids and a pool\'s utilisation (active / (active + idle)) and waiting requests', () => {
+  it("read pool ids and a pool's utilisation (active / (active + idle)) and waiting requests", () => {
     expect(poolIdsOf(pools)).toEqual(['readonly', 'default']);
-    expect(poolOf('default', poolDefaultStats)).toEqual({ id: 'default', utilisation: 25 / 40, waiting: 2, placeholder: true });
-    expect(poolOf('default', { ...poolDefaultStats, active_connections: 30 })).toMatchObject({ utilisation: 30 / 45, placeholder: false });
+    expect(poolOf('default', poolDefaultStats)).toEqual({
+      id: 'default',
+      utilisation: 25 / 40,
+      waiting: 2,
+      placeholder: true,
+    });
+    expect(poolOf('default', { ...poolDefaultStats, active_connections: 30 })).toMatchObject({
+      utilisation: 30 / 45,
+      placeholder: false,
+    });
   });
 });
 
@@ -41,10 +49,18 @@ describe('readers of bodies they cannot use', () => {
   it.each([
     ['health that is HTML', () => healthOf('<html>'), '/api/v1/admin/health did not return a JSON object.'],
     ['health without a status', () => healthOf({ checks: {} }), '/api/v1/admin/health answered without a status.'],
-    ['server info without a version', () => serverOf({ uptime_seconds: 1 }), '/api/v1/server/info answered without a version or uptime.'],
+    [
+      'server info without a version',
+      () => serverOf({ uptime_seconds: 1 }),
+      '/api/v1/server/info answered without a version or uptime.',
+    ],
     ['performance as a list', () => performanceOf([], 0), /did not return a JSON object|JSON object/],
     ['pools that are not a list', () => poolIdsOf({}), '/api/v1/pools did not return a list of pools.'],
-    ['pool stats without counts', () => poolOf('p', { active_connections: '3' }), "Pool p's stats have no active and idle connection counts."],
+    [
+      'pool stats without counts',
+      () => poolOf('p', { active_connections: '3' }),
+      "Pool p's stats have no active and idle connection counts.",
+    ],
   ])('explain %s', (_, read, message) => {
     expect(read).toThrow(message);
   });
@@ -58,7 +74,12 @@ describe('readers of bodies they cannot use', () => {
       ],
     });
     expect(poolIdsOf([{ pool_id: 'a' }, null, { pool_id: 7 }, 'b'])).toEqual(['a']);
-    expect(poolOf('empty', { active_connections: 0, idle_connections: 0 })).toEqual({ id: 'empty', utilisation: null, waiting: 0, placeholder: false });
+    expect(poolOf('empty', { active_connections: 0, idle_connections: 0 })).toEqual({
+      id: 'empty',
+      utilisation: null,
+      waiting: 0,
+      placeholder: false,
+    });
     expect(performanceOf({ cpu_usage_percent: null }, 0)).toEqual({
       cpuPercent: null,
       memoryPercent: null,

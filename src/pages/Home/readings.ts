@@ -22,7 +22,8 @@ export function healthOf(body: unknown): HealthReading {
   if (typeof health.status !== 'string') {
     throw new Error(`${path} answered without a status.`);
   }
-  const checks = health.checks && typeof health.checks === 'object' && !Array.isArray(health.checks) ? health.checks : {};
+  const checks =
+    health.checks && typeof health.checks === 'object' && !Array.isArray(health.checks) ? health.checks : {};
   return {
     status: health.status,
     checks: Object.entries(checks).map(([name, raw]) => {
@@ -65,7 +66,9 @@ export function poolIdsOf(body: unknown): string[] {
   if (!Array.isArray(body)) {
     throw new Error(`${ENDPOINTS.pools.path} did not return a list of pools.`);
   }
-  return body.flatMap((pool) => (pool && typeof pool === 'object' && typeof pool.pool_id === 'string' ? [pool.pool_id] : []));
+  return body.flatMap((pool) =>
+    pool && typeof pool === 'object' && typeof pool.pool_id === 'string' ? [pool.pool_id] : []
+  );
 }
 
 export function poolOf(id: string, body: unknown): PoolReading {

@@ -48,9 +48,25 @@ export function v065Routes(overrides: InstanceRoutes = {}): InstanceRoutes {
 /** A server that measures what it reports (the fixtures' shapes, live values), busy enough to need no warning. */
 export function healthyRoutes(overrides: InstanceRoutes = {}): InstanceRoutes {
   return v065Routes({
-    [ENDPOINTS.statsPerformance.path]: { ...statsPerformance, cache_hit_ratio: 0.97, locks_held: 12, transactions_per_second: 250 },
-    '/api/v1/pools/readonly/stats': { ...poolDefaultStats, pool_id: 'readonly', active_connections: 5, idle_connections: 15, waiting_requests: 0 },
-    '/api/v1/pools/default/stats': { ...poolDefaultStats, active_connections: 26, idle_connections: 14, total_acquired: 5120 },
+    [ENDPOINTS.statsPerformance.path]: {
+      ...statsPerformance,
+      cache_hit_ratio: 0.97,
+      locks_held: 12,
+      transactions_per_second: 250,
+    },
+    '/api/v1/pools/readonly/stats': {
+      ...poolDefaultStats,
+      pool_id: 'readonly',
+      active_connections: 5,
+      idle_connections: 15,
+      waiting_requests: 0,
+    },
+    '/api/v1/pools/default/stats': {
+      ...poolDefaultStats,
+      active_connections: 26,
+      idle_connections: 14,
+      total_acquired: 5120,
+    },
     ...overrides,
   });
 }
@@ -60,7 +76,11 @@ export function unreachableRoutes(): InstanceRoutes {
   return { [ENDPOINTS.adminHealth.path]: failure(502, {}, 'Bad Gateway') };
 }
 
-export function instanceSettings(uid: string, name: string, jsonData: RustyDBOptions = {}): DataSourceInstanceSettings<RustyDBOptions> {
+export function instanceSettings(
+  uid: string,
+  name: string,
+  jsonData: RustyDBOptions = {}
+): DataSourceInstanceSettings<RustyDBOptions> {
   return {
     uid,
     name,

@@ -13,15 +13,21 @@ const context = (now: number) => ({ refId: 'A', now, range: { from: now - 1, to:
 const configs = poolConfigs(FIXTURE_CONFIGS);
 const frameFor = (id: string, body: object, now = NOW) => parsePoolStats(body, context(now), id, configs.get(id));
 
-it('shows each pool of the datasource\'s pool-stats query with max and headroom from /api/v1/pools', () => {
-  const model = panelModel([frameFor('default', FIXTURE_STATS), frameFor('readonly', FIXTURE_STATS)], {}, levelSettings(undefined));
-  expect(model.kind === 'pools' && model.pools.map((p) => [p.id, p.utilisation, p.waiting, p.max, p.headroom])).toEqual([
-    ['default', 0.625, 2, 100, 60],
-    ['readonly', 0.625, 2, 50, 10],
-  ]);
+it("shows each pool of the datasource's pool-stats query with max and headroom from /api/v1/pools", () => {
+  const model = panelModel(
+    [frameFor('default', FIXTURE_STATS), frameFor('readonly', FIXTURE_STATS)],
+    {},
+    levelSettings(undefined)
+  );
+  expect(model.kind === 'pools' && model.pools.map((p) => [p.id, p.utilisation, p.waiting, p.max, p.headroom])).toEqual(
+    [
+      ['default', 0.625, 2, 100, 60],
+      ['readonly', 0.625, 2, 50, 10],
+    ]
+  );
 });
 
-it('draws trends from the datasource\'s live mode, which grows each pool frame poll by poll', () => {
+it("draws trends from the datasource's live mode, which grows each pool frame poll by poll", () => {
   const buffers = new SeriesBuffers(100);
   let frames = buffers.update([]);
   [10, 20, 30].forEach((active, i) => {

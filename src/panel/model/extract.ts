@@ -134,7 +134,7 @@ export function extractPools(frames: DataFrame[], mapping: FieldMapping): Extrac
     }
     const idField = frame.fields.find((f) => roles.get(f) === 'poolId');
     const timeField = frame.fields.find((f) => f.type === FieldType.time);
-    const frameId = frame.name ?? (frames.length > 1 ? frame.refId ?? `frame ${frameIndex + 1}` : 'pool');
+    const frameId = frame.name ?? (frames.length > 1 ? (frame.refId ?? `frame ${frameIndex + 1}`) : 'pool');
     rowCount += frame.length;
 
     for (const [field, role] of roles) {

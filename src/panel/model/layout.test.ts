@@ -24,6 +24,9 @@ describe('chooseLayout', () => {
   });
 
   it('keeps at least one column in a narrow panel', () => {
-    expect(chooseLayout('cards', 3, { width: CARD_MIN_WIDTH / 2, height: 100 }, false)).toMatchObject({ columns: 1, rows: 3 });
+    expect(chooseLayout('cards', 3, { width: CARD_MIN_WIDTH / 2, height: 100 }, false)).toMatchObject({
+      columns: 1,
+      rows: 3,
+    });
   });
 });

@@ -72,7 +72,13 @@ describe('levelFromThresholds with thresholds the user edited', () => {
   });
 
   it('places the value within the range first in percentage mode', () => {
-    const config = { mode: ThresholdsMode.Percentage, steps: [{ value: -Infinity, color: 'green' }, { value: 50, color: 'red' }] };
+    const config = {
+      mode: ThresholdsMode.Percentage,
+      steps: [
+        { value: -Infinity, color: 'green' },
+        { value: 50, color: 'red' },
+      ],
+    };
     expect(levelFromThresholds(10, config, { min: 0, max: 20 }).level).toBe('ok'); // 50 %, not above
     expect(levelFromThresholds(11, config, { min: 0, max: 20 }).level).toBe('critical');
     expect(levelFromThresholds(11, config, { min: 0, max: 0 }).level).toBe('ok'); // empty range: no division by zero

@@ -29,7 +29,11 @@ function stepValue(step: Step): number {
  * Levels follow the step's position: the base step is ok, the highest step is critical, any step between is warning.
  * In percentage mode, the value is placed within `range` first.
  */
-export function levelFromThresholds(value: number, config: ThresholdsConfig, range: { min: number; max: number }): LevelResult {
+export function levelFromThresholds(
+  value: number,
+  config: ThresholdsConfig,
+  range: { min: number; max: number }
+): LevelResult {
   const steps = [...config.steps].sort((a, b) => stepValue(a) - stepValue(b));
   if (steps.length === 0) {
     return { level: 'ok', color: 'text' };

@@ -6,7 +6,10 @@ type Compare = (a: Pool, b: Pool) => number;
 
 const byName: Compare = (a, b) => a.id.localeCompare(b.id) || a.key.localeCompare(b.key);
 /** Unknown values (no connections, no waiting data) sort after every known value. */
-const desc = (pick: (p: Pool) => number | null): Compare => (a, b) => (pick(b) ?? -1) - (pick(a) ?? -1);
+const desc =
+  (pick: (p: Pool) => number | null): Compare =>
+  (a, b) =>
+    (pick(b) ?? -1) - (pick(a) ?? -1);
 
 const chain =
   (...compares: Compare[]): Compare =>
@@ -24,7 +27,12 @@ const utilisation = desc((p) => p.utilisation);
 const waiting = desc((p) => p.waiting);
 
 const COMPARE: Record<SortOrder, Compare> = {
-  worst: chain(desc((p) => severity(p.level)), waiting, utilisation, byName),
+  worst: chain(
+    desc((p) => severity(p.level)),
+    waiting,
+    utilisation,
+    byName
+  ),
   name: byName,
   utilisation: chain(utilisation, byName),
   waiting: chain(waiting, utilisation, byName),

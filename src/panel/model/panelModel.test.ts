@@ -53,8 +53,15 @@ describe('panelModel reads every supported data shape', () => {
   });
 
   it('joins the /api/v1/pools config by pool id for max and headroom', () => {
-    const result = pools(panelModel([statsTable([stats('default', 25, 15), stats('other', 1, 1)]), configTable()], {}, settings));
-    expect(result.find((p) => p.id === 'default')).toMatchObject({ max: 100, headroom: 60, inUse: 0.25, inUseLevel: 'ok' });
+    const result = pools(
+      panelModel([statsTable([stats('default', 25, 15), stats('other', 1, 1)]), configTable()], {}, settings)
+    );
+    expect(result.find((p) => p.id === 'default')).toMatchObject({
+      max: 100,
+      headroom: 60,
+      inUse: 0.25,
+      inUseLevel: 'ok',
+    });
     expect(result.find((p) => p.id === 'other')).toMatchObject({ max: null, headroom: null, inUse: null });
   });
 
@@ -220,7 +227,11 @@ describe('no data and partial data', () => {
       promSeries('active', 'half', [[1, 1]]),
     ];
     const model = panelModel(frames, {}, settings);
-    expect(model).toMatchObject({ kind: 'pools', incomplete: [{ id: 'half', missing: ['idle', 'total'] }], withoutWaiting: 1 });
+    expect(model).toMatchObject({
+      kind: 'pools',
+      incomplete: [{ id: 'half', missing: ['idle', 'total'] }],
+      withoutWaiting: 1,
+    });
   });
 
   it('skips null and non-finite values', () => {

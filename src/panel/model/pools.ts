@@ -60,7 +60,8 @@ export interface PoolModel {
   withoutWaiting: number;
 }
 
-const last = (samples: Sample[] | undefined): number | null => (samples?.length ? samples[samples.length - 1].value : null);
+const last = (samples: Sample[] | undefined): number | null =>
+  samples?.length ? samples[samples.length - 1].value : null;
 
 /** Of active, idle and total, any two give the third. */
 function connections(a: number | null, i: number | null, t: number | null) {

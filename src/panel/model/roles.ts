@@ -46,7 +46,17 @@ const EXTRA_NAMES: Record<Role, string[]> = {
   destroyed: ['destroyed', 'closed'],
 };
 
-export const ROLES: readonly Role[] = ['poolId', 'active', 'idle', 'total', 'waiting', 'max', 'acquired', 'created', 'destroyed'];
+export const ROLES: readonly Role[] = [
+  'poolId',
+  'active',
+  'idle',
+  'total',
+  'waiting',
+  'max',
+  'acquired',
+  'created',
+  'destroyed',
+];
 
 export const ROLE_LABEL: Record<Role, string> = {
   poolId: 'Pool id',

@@ -40,9 +40,7 @@ export interface PanelSetup {
 
 /** Grafana's data-link macros, resolved from the `__dataContext` that `field.getLinks` passes. */
 function dataMacro(path: string[], scopedVars: ScopedVars | undefined): unknown {
-  const context = scopedVars?.__dataContext?.value as
-    | { frame: DataFrame; field: Field; rowIndex?: number }
-    | undefined;
+  const context = scopedVars?.__dataContext?.value as { frame: DataFrame; field: Field; rowIndex?: number } | undefined;
   if (!context) {
     return undefined;
   }
@@ -68,7 +66,8 @@ function interpolator(variables: Record<string, string> = {}): InterpolateFuncti
   return (value, scopedVars) =>
     value.replace(/\$\{([\w.]+)\}|\$(\w+)/g, (match, braced: string | undefined, bare: string | undefined) => {
       const path = (braced ?? bare)!.split('.');
-      const resolved = path.length > 1 ? dataMacro(path, scopedVars) : (scopedVars?.[path[0]]?.value ?? variables[path[0]]);
+      const resolved =
+        path.length > 1 ? dataMacro(path, scopedVars) : (scopedVars?.[path[0]]?.value ?? variables[path[0]]);
       return resolved === undefined || resolved === null ? match : String(resolved);
     });
 }

@@ -40,7 +40,15 @@ export function registerStandardOptions(): void {
   }
   for (const [id, process, shouldApply] of ITEMS) {
     if (!standardFieldConfigEditorRegistry.getIfExists(id)) {
-      standardFieldConfigEditorRegistry.register({ id, path: id, name: id, editor: noEditor, override: noEditor, process, shouldApply });
+      standardFieldConfigEditorRegistry.register({
+        id,
+        path: id,
+        name: id,
+        editor: noEditor,
+        override: noEditor,
+        process,
+        shouldApply,
+      });
     }
   }
 }

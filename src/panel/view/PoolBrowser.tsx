@@ -114,7 +114,17 @@ RowScroller.displayName = 'RowScroller';
 const Inner = forwardRef<HTMLDivElement, OuterProps>((props, ref) => <div ref={ref} {...props} role="none" />);
 Inner.displayName = 'Inner';
 
-function LevelSummary({ pools, selected, onSelect, styles }: { pools: Pool[]; selected: Level | null; onSelect(level: Level | null): void; styles: Styles }) {
+function LevelSummary({
+  pools,
+  selected,
+  onSelect,
+  styles,
+}: {
+  pools: Pool[];
+  selected: Level | null;
+  onSelect(level: Level | null): void;
+  styles: Styles;
+}) {
   const counts = useMemo(() => {
     const byLevel: Record<Level, number> = { ok: 0, warning: 0, critical: 0 };
     pools.forEach((p) => byLevel[p.level]++);
@@ -138,7 +148,17 @@ function LevelSummary({ pools, selected, onSelect, styles }: { pools: Pool[]; se
   );
 }
 
-export function PoolBrowser({ model, errors, width, height, initialFilter, initialSort, showFilter, layoutChoice, entry }: Props) {
+export function PoolBrowser({
+  model,
+  errors,
+  width,
+  height,
+  initialFilter,
+  initialSort,
+  showFilter,
+  layoutChoice,
+  entry,
+}: Props) {
   const styles = useStyles2(getStyles);
   const [filter, setFilter] = useOptionState(initialFilter);
   const [sortBy, setSortBy] = useOptionState(initialSort);
@@ -152,7 +172,8 @@ export function PoolBrowser({ model, errors, width, height, initialFilter, initi
   const ctx = useMemo<EntryContext>(() => ({ ...entry, styles }), [entry, styles]);
   const messages = notices(model, errors);
   const withToolbar = height >= MIN_HEIGHT_FOR_TOOLBAR;
-  const chrome = (withToolbar ? TOOLBAR_HEIGHT + GAP : 0) + messages.length * (NOTICE_HEIGHT + 2) + (messages.length ? GAP : 0);
+  const chrome =
+    (withToolbar ? TOOLBAR_HEIGHT + GAP : 0) + messages.length * (NOTICE_HEIGHT + 2) + (messages.length ? GAP : 0);
   const bodyHeight = Math.max(0, height - chrome);
   const hasTrend = entry.showTrend && shown.some((p) => p.trend.utilisation.length > 0 || p.trend.waiting.length > 0);
   const layout = chooseLayout(layoutChoice, shown.length, { width, height: bodyHeight }, hasTrend);
@@ -184,11 +205,23 @@ export function PoolBrowser({ model, errors, width, height, initialFilter, initi
           <LevelSummary pools={model.pools} selected={level} onSelect={setLevel} styles={styles} />
           {showFilter && (
             <div className={styles.filter}>
-              <FilterInput value={filter} onChange={setFilter} escapeRegex={false} placeholder="Filter pools" aria-label="Filter pools" />
+              <FilterInput
+                value={filter}
+                onChange={setFilter}
+                escapeRegex={false}
+                placeholder="Filter pools"
+                aria-label="Filter pools"
+              />
             </div>
           )}
           {cards && width >= MIN_WIDTH_FOR_SORT_BUTTONS && (
-            <RadioButtonGroup size="sm" options={SORT_OPTIONS} value={sortBy} onChange={setSortBy} aria-label="Sort pools" />
+            <RadioButtonGroup
+              size="sm"
+              options={SORT_OPTIONS}
+              value={sortBy}
+              onChange={setSortBy}
+              aria-label="Sort pools"
+            />
           )}
         </div>
       )}

@@ -88,7 +88,9 @@ export function PoolCard({ pool, ctx, width }: { pool: Pool; ctx: EntryContext; 
         <div className={styles.trends}>
           {trends.map((spec) => (
             <div key={spec.kind} className={styles.trend}>
-              <div className={styles.secondary}>{spec.kind === 'utilisation' ? 'Utilisation trend' : 'Waiting trend'}</div>
+              <div className={styles.secondary}>
+                {spec.kind === 'utilisation' ? 'Utilisation trend' : 'Waiting trend'}
+              </div>
               <Trend spec={spec} width={trendWidth} height={TREND_HEIGHT} />
             </div>
           ))}

@@ -6,7 +6,8 @@ import { CHURN_HELP, count, percent } from './format';
 import { EntryContext, LevelTag, PoolName, Trend, trendsOf, UtilisationMeter, WaitingValue } from './parts';
 import { Styles } from './styles';
 
-type ColumnId = 'pool' | 'utilisation' | 'level' | 'active' | 'idle' | 'total' | 'waiting' | 'headroom' | 'churn' | 'trend';
+type ColumnId =
+  'pool' | 'utilisation' | 'level' | 'active' | 'idle' | 'total' | 'waiting' | 'headroom' | 'churn' | 'trend';
 
 interface Column {
   id: ColumnId;
@@ -34,7 +35,18 @@ const COLUMNS: Column[] = [
 ];
 
 /** Which columns to keep as the panel narrows, most important first. */
-const PRIORITY: ColumnId[] = ['pool', 'utilisation', 'level', 'waiting', 'active', 'idle', 'total', 'trend', 'headroom', 'churn'];
+const PRIORITY: ColumnId[] = [
+  'pool',
+  'utilisation',
+  'level',
+  'waiting',
+  'active',
+  'idle',
+  'total',
+  'trend',
+  'headroom',
+  'churn',
+];
 
 /** The columns that fit the width, in display order; columns without data anywhere are left out. */
 function visibleColumns(width: number, hasData: (id: ColumnId) => boolean): Column[] {
@@ -83,7 +95,9 @@ function cellContent(column: Column, pool: Pool, ctx: EntryContext): React.React
     case 'waiting':
       return <WaitingValue pool={pool} styles={ctx.styles} />;
     case 'headroom':
-      return pool.max === null ? '—' : `${count(pool.headroom)} of ${count(pool.max)}${pool.inUseLevel === 'warning' ? ' (low)' : ''}`;
+      return pool.max === null
+        ? '—'
+        : `${count(pool.headroom)} of ${count(pool.max)}${pool.inUseLevel === 'warning' ? ' (low)' : ''}`;
     case 'churn':
       return pool.churn.createdPerAcquired === null ? '—' : percent(pool.churn.createdPerAcquired);
     case 'trend': {
@@ -93,10 +107,26 @@ function cellContent(column: Column, pool: Pool, ctx: EntryContext): React.React
   }
 }
 
-export function PoolRow({ pool, ctx, columns, index }: { pool: Pool; ctx: EntryContext; columns: Column[]; index: number }) {
+export function PoolRow({
+  pool,
+  ctx,
+  columns,
+  index,
+}: {
+  pool: Pool;
+  ctx: EntryContext;
+  columns: Column[];
+  index: number;
+}) {
   const { styles } = ctx;
   return (
-    <div className={styles.row} role="row" aria-rowindex={index + 2} data-testid="pool-entry" style={{ height: '100%' }}>
+    <div
+      className={styles.row}
+      role="row"
+      aria-rowindex={index + 2}
+      data-testid="pool-entry"
+      style={{ height: '100%' }}
+    >
       {columns.map((c) => (
         <div
           key={c.id}
@@ -131,7 +161,12 @@ export function PoolListHeader({ columns, sortBy, onSort, styles }: HeaderProps)
           aria-sort={c.sort && c.sort === sortBy ? (c.sort === 'name' ? 'ascending' : 'descending') : undefined}
         >
           {c.sort ? (
-            <button type="button" className={styles.sortButton} onClick={() => onSort(c.sort!)} title={`Sort by ${c.title}`}>
+            <button
+              type="button"
+              className={styles.sortButton}
+              onClick={() => onSort(c.sort!)}
+              title={`Sort by ${c.title}`}
+            >
               {c.title}
               {c.sort === sortBy && <span aria-hidden>{c.sort === 'name' ? ' ▲' : ' ▼'}</span>}
             </button>

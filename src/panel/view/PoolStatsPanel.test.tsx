@@ -42,7 +42,8 @@ const headers = () => screen.getAllByRole('columnheader').map((h) => h.textConte
 const cell = (id: string, header: string) =>
   entryFor(id).querySelectorAll('[role=cell],[role=rowheader]')[headers().indexOf(header)];
 /** A figure on a pool's card, by its name ("Waiting" → "21 critical"). */
-const stat = (id: string, name: string) => within(entryFor(id)).getByText(name, { selector: 'dt' }).nextElementSibling!.textContent;
+const stat = (id: string, name: string) =>
+  within(entryFor(id)).getByText(name, { selector: 'dt' }).nextElementSibling!.textContent;
 const utilisationText = (id: string) => within(entryFor(id)).getByRole('meter').getAttribute('aria-valuetext');
 
 const two = [stats('default', 25, 15, 2), stats('readonly', 48, 2, 21)];
@@ -66,9 +67,7 @@ describe('data sources', () => {
   it('shows lifetime counters with churn, and max with headroom from the pools config', () => {
     renderPanel({ series: [statsTable([FIXTURE_STATS]), configTable()] });
     const entry = entryFor('default');
-    expect(entry).toHaveTextContent(
-      'Lifetime: acquired 5,000 · created 50 · destroyed 10 · churn 1%'
-    );
+    expect(entry).toHaveTextContent('Lifetime: acquired 5,000 · created 50 · destroyed 10 · churn 1%');
     expect(within(entry).getByText('Max 100, headroom 60 (25% in use)')).toBeInTheDocument();
   });
 
@@ -116,7 +115,9 @@ describe('missing fields', () => {
     expect(message).toHaveTextContent('Connection counts not found');
     expect(message).toHaveTextContent('Missing: Idle connections.');
     expect(message).toHaveTextContent('Fields in the data: spare.');
-    expect(message).toHaveTextContent('Panel options › Field mapping (Idle connections), or name them idle_connections.');
+    expect(message).toHaveTextContent(
+      'Panel options › Field mapping (Idle connections), or name them idle_connections.'
+    );
   });
 });
 
@@ -145,8 +146,22 @@ describe('threshold edges, as the user reads them', () => {
     renderPanel({
       series: [statsTable([stats('p', 50, 50, 2)])],
       defaults: {
-        thresholds: { mode: ThresholdsMode.Absolute, steps: [{ value: -Infinity, color: 'green' }, { value: 0.4, color: 'red' }] },
-        custom: { waitingThresholds: { mode: ThresholdsMode.Absolute, steps: [{ value: -Infinity, color: 'green' }, { value: 1, color: 'purple' }] } },
+        thresholds: {
+          mode: ThresholdsMode.Absolute,
+          steps: [
+            { value: -Infinity, color: 'green' },
+            { value: 0.4, color: 'red' },
+          ],
+        },
+        custom: {
+          waitingThresholds: {
+            mode: ThresholdsMode.Absolute,
+            steps: [
+              { value: -Infinity, color: 'green' },
+              { value: 1, color: 'purple' },
+            ],
+          },
+        },
       },
     });
     expect(utilisationText('p')).toBe('50.0%, critical');
@@ -190,7 +205,9 @@ describe('hostile pool ids are text', () => {
   const emoji = '池👩‍💻\u0000end';
 
   it('renders markup, very long, right-to-left and odd unicode ids as text', () => {
-    renderPanel({ series: [statsTable([stats(script, 1, 1), stats(long, 1, 1), stats(rtl, 1, 1), stats(emoji, 1, 1)])] });
+    renderPanel({
+      series: [statsTable([stats(script, 1, 1), stats(long, 1, 1), stats(rtl, 1, 1), stats(emoji, 1, 1)])],
+    });
     expect(document.querySelector('script')).toBeNull();
     for (const id of [script, long, rtl, emoji]) {
       expect(screen.getByText(id, { selector: 'bdi' })).toBeInTheDocument();
@@ -321,7 +338,11 @@ describe('layouts', () => {
     renderPanel({ series: [statsTable(manyPools(40))], width: 800, height: 400 });
     const table = screen.getByRole('table', { name: 'Connection pools' });
     expect(table).toHaveAttribute('aria-rowcount', '41');
-    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toContain('Utilisation');
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent)
+    ).toContain('Utilisation');
   });
 
   it('follows an explicit choice', () => {

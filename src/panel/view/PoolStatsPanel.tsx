@@ -20,11 +20,20 @@ export function PoolStatsPanel({ data, options, fieldConfig, width, height, repl
   const theme = useTheme2();
   const styles = useStyles2(getStyles);
   const settings = useMemo(() => levelSettings(fieldConfig as FieldConfigSource<PoolFieldConfig>), [fieldConfig]);
-  const model = useMemo(() => panelModel(data.series, options.fields ?? NO_MAPPING, settings), [data.series, options.fields, settings]);
+  const model = useMemo(
+    () => panelModel(data.series, options.fields ?? NO_MAPPING, settings),
+    [data.series, options.fields, settings]
+  );
   const fmt = useMemo(() => makeFormatters(fieldConfig.defaults, theme), [fieldConfig.defaults, theme]);
   const linkTemplate = options.poolLinkUrl ?? '';
-  const linksFor = useCallback((pool: Pool) => poolLinks(pool, linkTemplate, replaceVariables), [linkTemplate, replaceVariables]);
-  const entry = useMemo(() => ({ fmt, linksFor, showTrend: options.showTrend ?? true }), [fmt, linksFor, options.showTrend]);
+  const linksFor = useCallback(
+    (pool: Pool) => poolLinks(pool, linkTemplate, replaceVariables),
+    [linkTemplate, replaceVariables]
+  );
+  const entry = useMemo(
+    () => ({ fmt, linksFor, showTrend: options.showTrend ?? true }),
+    [fmt, linksFor, options.showTrend]
+  );
   const errors = queryErrors(data);
 
   if (model.kind !== 'pools') {
@@ -48,8 +57,8 @@ export function PoolStatsPanel({ data, options, fieldConfig, width, height, repl
         {!loading && (
           <p className={styles.messageText}>
             The queries returned no rows. Query RustyDB pool stats, Prometheus{' '}
-            <code className={styles.code}>rustydb_connection_pool_*</code> series with a <code className={styles.code}>pool</code>{' '}
-            label, or any table with a row per pool.
+            <code className={styles.code}>rustydb_connection_pool_*</code> series with a{' '}
+            <code className={styles.code}>pool</code> label, or any table with a row per pool.
           </p>
         )}
       </PanelMessage>

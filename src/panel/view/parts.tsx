@@ -49,7 +49,9 @@ export function PoolName({ pool, ctx, className }: { pool: Pool; ctx: EntryConte
 
 export function LevelTag({ level, styles, text }: { level: Level | null; styles: Styles; text?: string }) {
   return (
-    <span className={cx(styles.levelTag, level ? styles.level[level] : styles.levelNone)}>{text ?? level ?? 'no data'}</span>
+    <span className={cx(styles.levelTag, level ? styles.level[level] : styles.levelNone)}>
+      {text ?? level ?? 'no data'}
+    </span>
   );
 }
 
@@ -144,7 +146,13 @@ export function Trend({ spec, width, height }: { spec: TrendSpec; width: number;
     const values = samples.map((s) => s.value);
     const top = max ?? Math.max(1, ...values);
     const x: Field = { name: 'time', type: FieldType.time, config: {}, values: samples.map((s) => s.time) };
-    const y: Field = { name: label, type: FieldType.number, config: {}, values, state: { range: { min: 0, max: top, delta: top } } };
+    const y: Field = {
+      name: label,
+      type: FieldType.number,
+      config: {},
+      values,
+      state: { range: { min: 0, max: top, delta: top } },
+    };
     return { x, y };
   }, [samples, label, max]);
   const config = useMemo<FieldConfig<GraphFieldConfig>>(

@@ -21,7 +21,10 @@ export function getStyles(theme: GrafanaTheme2) {
       padding: theme.spacing(0.25, 1),
       cursor: 'pointer',
       whiteSpace: 'nowrap',
-      '&[aria-pressed="true"]': { borderColor: theme.colors.primary.border, background: theme.colors.primary.transparent },
+      '&[aria-pressed="true"]': {
+        borderColor: theme.colors.primary.border,
+        background: theme.colors.primary.transparent,
+      },
       '&:focus-visible': { outline: `2px solid ${theme.colors.primary.main}`, outlineOffset: 1 },
     }),
     filter: css({ flex: '1 1 120px', minWidth: 80, maxWidth: 320 }),
@@ -70,8 +73,16 @@ export function getStyles(theme: GrafanaTheme2) {
     } satisfies Record<Level, string>,
     levelText: {
       ok: css({ ...theme.typography.bodySmall, color: theme.colors.success.text }),
-      warning: css({ ...theme.typography.bodySmall, color: theme.colors.warning.text, fontWeight: theme.typography.fontWeightMedium }),
-      critical: css({ ...theme.typography.bodySmall, color: theme.colors.error.text, fontWeight: theme.typography.fontWeightMedium }),
+      warning: css({
+        ...theme.typography.bodySmall,
+        color: theme.colors.warning.text,
+        fontWeight: theme.typography.fontWeightMedium,
+      }),
+      critical: css({
+        ...theme.typography.bodySmall,
+        color: theme.colors.error.text,
+        fontWeight: theme.typography.fontWeightMedium,
+      }),
     } satisfies Record<Level, string>,
     levelNone: css({ color: theme.colors.text.secondary, borderColor: theme.colors.border.medium }),
     meter: css({ display: 'flex', alignItems: 'center', gap: theme.spacing(1), minWidth: 0 }),

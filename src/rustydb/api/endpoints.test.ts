@@ -9,7 +9,7 @@ describe('endpointPath', () => {
     ['default', '/api/v1/pools/default/stats'],
     ['../admin', '/api/v1/pools/..%2Fadmin/stats'],
     ['%2F', '/api/v1/pools/%252F/stats'],
-    ['a"b\'c', '/api/v1/pools/a%22b\'c/stats'],
+    ['a"b\'c', "/api/v1/pools/a%22b'c/stats"],
     ['<script>', '/api/v1/pools/%3Cscript%3E/stats'],
     ['池?x=1#y', '/api/v1/pools/%E6%B1%A0%3Fx%3D1%23y/stats'],
   ])('keeps the id %s inside its own path segment', (id, path) => {

@@ -19,12 +19,28 @@ export interface EndpointSpec {
 
 export const ENDPOINTS = {
   adminHealth: { path: '/api/v1/admin/health', responseType: 'HealthResponse', fixture: 'admin-health.json' },
-  healthLiveness: { path: '/api/v1/health/liveness', responseType: 'LivenessProbeResponse', fixture: 'health-liveness.json' },
-  healthReadiness: { path: '/api/v1/health/readiness', responseType: 'ReadinessProbeResponse', fixture: 'health-readiness.json' },
-  healthStartup: { path: '/api/v1/health/startup', responseType: 'StartupProbeResponse', fixture: 'health-startup.json' },
+  healthLiveness: {
+    path: '/api/v1/health/liveness',
+    responseType: 'LivenessProbeResponse',
+    fixture: 'health-liveness.json',
+  },
+  healthReadiness: {
+    path: '/api/v1/health/readiness',
+    responseType: 'ReadinessProbeResponse',
+    fixture: 'health-readiness.json',
+  },
+  healthStartup: {
+    path: '/api/v1/health/startup',
+    responseType: 'StartupProbeResponse',
+    fixture: 'health-startup.json',
+  },
   healthFull: { path: '/api/v1/health/full', responseType: 'FullHealthResponse', fixture: 'health-full.json' },
   metrics: { path: '/api/v1/metrics', responseType: 'MetricsResponse', fixture: 'metrics.json' },
-  statsPerformance: { path: '/api/v1/stats/performance', responseType: 'PerformanceDataResponse', fixture: 'stats-performance.json' },
+  statsPerformance: {
+    path: '/api/v1/stats/performance',
+    responseType: 'PerformanceDataResponse',
+    fixture: 'stats-performance.json',
+  },
   statsSessions: {
     path: '/api/v1/stats/sessions',
     responseType: 'SessionStatsResponse',
@@ -37,11 +53,25 @@ export const ENDPOINTS = {
     fixture: 'stats-queries.json',
     populatedFixture: 'stats-queries.populated.json',
   },
-  logs: { path: '/api/v1/logs', responseType: 'LogResponse', fixture: 'logs.json', populatedFixture: 'logs.populated.json' },
-  alerts: { path: '/api/v1/alerts', responseType: 'AlertResponse', fixture: 'alerts.json', populatedFixture: 'alerts.populated.json' },
+  logs: {
+    path: '/api/v1/logs',
+    responseType: 'LogResponse',
+    fixture: 'logs.json',
+    populatedFixture: 'logs.populated.json',
+  },
+  alerts: {
+    path: '/api/v1/alerts',
+    responseType: 'AlertResponse',
+    fixture: 'alerts.json',
+    populatedFixture: 'alerts.populated.json',
+  },
   pools: { path: '/api/v1/pools', responseType: 'PoolConfig[]', fixture: 'pools.json' },
   pool: { path: '/api/v1/pools/{id}', responseType: 'PoolConfig', fixture: 'pool-default.json' },
-  poolStats: { path: '/api/v1/pools/{id}/stats', responseType: 'PoolStatsResponse', fixture: 'pool-default-stats.json' },
+  poolStats: {
+    path: '/api/v1/pools/{id}/stats',
+    responseType: 'PoolStatsResponse',
+    fixture: 'pool-default-stats.json',
+  },
   connections: {
     path: '/api/v1/connections',
     responseType: 'PaginatedResponse<ConnectionInfo>',
@@ -105,13 +135,21 @@ export const ENDPOINTS = {
     fixture: 'transactions-deadlocks.json',
     populatedFixture: 'transactions-deadlocks.populated.json',
   },
-  mvccStatus: { path: '/api/v1/transactions/mvcc/status', responseType: 'MvccStatus', fixture: 'transactions-mvcc-status.json' },
+  mvccStatus: {
+    path: '/api/v1/transactions/mvcc/status',
+    responseType: 'MvccStatus',
+    fixture: 'transactions-mvcc-status.json',
+  },
   mvccSnapshots: {
     path: '/api/v1/transactions/mvcc/snapshots',
     responseType: 'SnapshotInfo[]',
     fixture: 'transactions-mvcc-snapshots.json',
   },
-  walStatus: { path: '/api/v1/transactions/wal/status', responseType: 'WalStatus', fixture: 'transactions-wal-status.json' },
+  walStatus: {
+    path: '/api/v1/transactions/wal/status',
+    responseType: 'WalStatus',
+    fixture: 'transactions-wal-status.json',
+  },
   walSegments: {
     path: '/api/v1/transactions/wal/segments',
     responseType: 'WalSegmentInfo[]',
@@ -123,17 +161,40 @@ export const ENDPOINTS = {
     fixture: 'transactions-wal-replay-status.json',
   },
   bufferStats: { path: '/api/v1/buffer/stats', responseType: 'BufferPoolStats', fixture: 'buffer-stats.json' },
-  bufferHitRatio: { path: '/api/v1/buffer-pool/hit-ratio', responseType: 'HitRatioResponse', fixture: 'buffer-pool-hit-ratio.json' },
+  bufferHitRatio: {
+    path: '/api/v1/buffer-pool/hit-ratio',
+    responseType: 'HitRatioResponse',
+    fixture: 'buffer-pool-hit-ratio.json',
+  },
   bufferEviction: {
     path: '/api/v1/buffer/eviction/stats',
     responseType: 'EvictionPolicyStats',
     fixture: 'buffer-eviction-stats.json',
   },
   memoryStatus: { path: '/api/v1/memory/status', responseType: 'MemoryStatus', fixture: 'memory-status.json' },
-  memoryPressure: { path: '/api/v1/memory/pressure', responseType: 'MemoryPressureStatus', fixture: 'memory-pressure.json' },
-  clusterNodes: { path: '/api/v1/cluster/nodes', responseType: 'ClusterNodeInfo[]', fixture: 'cluster-nodes.json', authProtected: true },
-  clusterNode: { path: '/api/v1/cluster/nodes/{id}', responseType: 'ClusterNodeInfo', fixture: 'cluster-node-local.json', authProtected: true },
-  clusterTopology: { path: '/api/v1/cluster/topology', responseType: 'TopologyResponse', fixture: 'cluster-topology.json', authProtected: true },
+  memoryPressure: {
+    path: '/api/v1/memory/pressure',
+    responseType: 'MemoryPressureStatus',
+    fixture: 'memory-pressure.json',
+  },
+  clusterNodes: {
+    path: '/api/v1/cluster/nodes',
+    responseType: 'ClusterNodeInfo[]',
+    fixture: 'cluster-nodes.json',
+    authProtected: true,
+  },
+  clusterNode: {
+    path: '/api/v1/cluster/nodes/{id}',
+    responseType: 'ClusterNodeInfo',
+    fixture: 'cluster-node-local.json',
+    authProtected: true,
+  },
+  clusterTopology: {
+    path: '/api/v1/cluster/topology',
+    responseType: 'TopologyResponse',
+    fixture: 'cluster-topology.json',
+    authProtected: true,
+  },
   clusterReplication: {
     path: '/api/v1/cluster/replication',
     responseType: 'ReplicationStatusResponse',
@@ -141,18 +202,42 @@ export const ENDPOINTS = {
     populatedFixture: 'cluster-replication.populated.json',
     authProtected: true,
   },
-  clusteringStatus: { path: '/api/v1/clustering/status', responseType: 'ClusterStatusResponse', fixture: 'clustering-status.json' },
+  clusteringStatus: {
+    path: '/api/v1/clustering/status',
+    responseType: 'ClusterStatusResponse',
+    fixture: 'clustering-status.json',
+  },
   replicationStatus: {
     path: '/api/v1/replication/status',
     responseType: 'ReplicationStatusInfoResponse',
     fixture: 'replication-status.json',
   },
-  replicationLag: { path: '/api/v1/replication/lag', responseType: 'ReplicationLagResponse', fixture: 'replication-lag.json' },
-  racClusterStatus: { path: '/api/v1/rac/cluster/status', responseType: 'RacClusterStatusResponse', fixture: 'rac-cluster-status.json' },
-  racClusterStats: { path: '/api/v1/rac/cluster/stats', responseType: 'RacClusterStatsResponse', fixture: 'rac-cluster-stats.json' },
+  replicationLag: {
+    path: '/api/v1/replication/lag',
+    responseType: 'ReplicationLagResponse',
+    fixture: 'replication-lag.json',
+  },
+  racClusterStatus: {
+    path: '/api/v1/rac/cluster/status',
+    responseType: 'RacClusterStatusResponse',
+    fixture: 'rac-cluster-status.json',
+  },
+  racClusterStats: {
+    path: '/api/v1/rac/cluster/stats',
+    responseType: 'RacClusterStatsResponse',
+    fixture: 'rac-cluster-stats.json',
+  },
   networkStats: { path: '/api/v1/network/stats', responseType: 'NetworkStatsResponse', fixture: 'network-stats.json' },
-  networkHealth: { path: '/api/v1/network/health', responseType: 'NetworkHealthResponse', fixture: 'network-health.json' },
-  securityThreats: { path: '/api/v1/security/threats', responseType: 'ThreatStatusResponse', fixture: 'security-threats.json' },
+  networkHealth: {
+    path: '/api/v1/network/health',
+    responseType: 'NetworkHealthResponse',
+    fixture: 'network-health.json',
+  },
+  securityThreats: {
+    path: '/api/v1/security/threats',
+    responseType: 'ThreatStatusResponse',
+    fixture: 'security-threats.json',
+  },
   securityThreatHistory: {
     path: '/api/v1/security/threats/history',
     responseType: 'ThreatHistoryItem[]',
@@ -170,7 +255,11 @@ export const ENDPOINTS = {
     fixture: 'security-audit-logs.json',
     populatedFixture: 'security-audit-logs.populated.json',
   },
-  auditStats: { path: '/api/v1/security/audit/stats', responseType: 'AuditStatsResponse', fixture: 'security-audit-stats.json' },
+  auditStats: {
+    path: '/api/v1/security/audit/stats',
+    responseType: 'AuditStatsResponse',
+    fixture: 'security-audit-stats.json',
+  },
   serverInfo: { path: '/api/v1/server/info', responseType: 'ServerInfoResponse', fixture: 'server-info.json' },
 } as const satisfies Record<string, EndpointSpec>;
 

@@ -782,4 +782,3 @@ export interface ServerInfoResponse {
   features: string[];
   license: string;
 }
-

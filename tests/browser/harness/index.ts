@@ -71,7 +71,13 @@ export function chromiumAvailable(): boolean {
   return fs.existsSync(CHROMIUM);
 }
 
-export async function startHarness({ entry, alias = {}, mode = 'development', roots = {}, handle }: HarnessOptions): Promise<Harness> {
+export async function startHarness({
+  entry,
+  alias = {},
+  mode = 'development',
+  roots = {},
+  handle,
+}: HarnessOptions): Promise<Harness> {
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'harness-page-'));
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'harness-chromium-'));
   let server: StaticServer | undefined;
@@ -89,7 +95,10 @@ export async function startHarness({ entry, alias = {}, mode = 'development', ro
       mode,
       alias: { '@grafana/runtime': path.join(__dirname, 'runtime-stub.ts'), ...alias },
     });
-    server = await serveStatic({ '/public/build/img/': path.join(ICONS, 'dist/public/img'), '/': outDir, ...roots }, handle);
+    server = await serveStatic(
+      { '/public/build/img/': path.join(ICONS, 'dist/public/img'), '/': outDir, ...roots },
+      handle
+    );
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: true,
@@ -127,7 +136,9 @@ export async function startHarness({ entry, alias = {}, mode = 'development', ro
 }
 
 /** One page: bundle, serve, open; `close` ends everything the call started. */
-export async function renderInChromium(options: HarnessOptions & OpenOptions): Promise<OpenedPage & { close(): Promise<void> }> {
+export async function renderInChromium(
+  options: HarnessOptions & OpenOptions
+): Promise<OpenedPage & { close(): Promise<void> }> {
   const harness = await startHarness(options);
   try {
     return { ...(await harness.open(options)), close: harness.close };

@@ -49,9 +49,13 @@ interface Built {
 async function start(): Promise<Built> {
   await startGrafanaServices();
   const app = (await loadBuiltModule<{ plugin: AppPlugin }>(`${DIST}/module.js`)).plugin;
-  const datasource = (await loadBuiltModule<{ plugin: DataSourcePlugin<DataSourceApi> }>(`${DIST}/datasource/module.js`)).plugin;
+  const datasource = (
+    await loadBuiltModule<{ plugin: DataSourcePlugin<DataSourceApi> }>(`${DIST}/datasource/module.js`)
+  ).plugin;
   const panel = (await loadBuiltModule<{ plugin: PanelPlugin }>(`${DIST}/panel/module.js`)).plugin;
-  const appSettings = await getJson<{ enabled: boolean; pinned: boolean; jsonData: object }>(`/api/plugins/${PLUGIN_ID}/settings`);
+  const appSettings = await getJson<{ enabled: boolean; pinned: boolean; jsonData: object }>(
+    `/api/plugins/${PLUGIN_ID}/settings`
+  );
   // Grafana gives the app its meta (with the saved jsonData) before showing any of its pages.
   app.meta = { id: PLUGIN_ID, name: 'RustyDB Monitoring', type: 'app', ...appSettings } as unknown as AppPlugin['meta'];
   return { app, datasource, panel };
@@ -91,9 +95,13 @@ function DatasourceConfigView({ built, name }: { built: Built; name: string }) {
   const [result, setResult] = useState<TestDataSourceResponse>();
   const Editor = built.datasource.components.ConfigEditor!;
   const saveAndTest = async () => {
-    await lastValueFrom(getBackendSrv().fetch({ url: `/api/datasources/uid/${options.uid}`, method: 'PUT', data: options }));
+    await lastValueFrom(
+      getBackendSrv().fetch({ url: `/api/datasources/uid/${options.uid}`, method: 'PUT', data: options })
+    );
     await reloadDatasources();
-    const DataSourceClass = built.datasource.DataSourceClass as unknown as new (s: DataSourceInstanceSettings) => DataSourceApi;
+    const DataSourceClass = built.datasource.DataSourceClass as unknown as new (
+      s: DataSourceInstanceSettings
+    ) => DataSourceApi;
     setResult(await new DataSourceClass(instance(options.name)).testDatasource());
   };
   return (
@@ -103,7 +111,10 @@ function DatasourceConfigView({ built, name }: { built: Built; name: string }) {
         <Button onClick={saveAndTest}>Save & test</Button>
       </div>
       {result && (
-        <Alert severity={result.status === 'success' ? 'success' : 'error'} title={result.status === 'success' ? 'Data source is working' : 'Test failed'}>
+        <Alert
+          severity={result.status === 'success' ? 'success' : 'error'}
+          title={result.status === 'success' ? 'Data source is working' : 'Test failed'}
+        >
           {result.message}
         </Alert>
       )}
@@ -128,7 +139,9 @@ function request(targets: DataQueryRequest['targets']): DataQueryRequest {
 
 function useDatasource(built: Built, name: string): DataSourceApi {
   return useMemo(() => {
-    const DataSourceClass = built.datasource.DataSourceClass as unknown as new (s: DataSourceInstanceSettings) => DataSourceApi;
+    const DataSourceClass = built.datasource.DataSourceClass as unknown as new (
+      s: DataSourceInstanceSettings
+    ) => DataSourceApi;
     const datasource = new DataSourceClass(instance(name));
     datasource.components = built.datasource.components;
     return datasource;
@@ -139,7 +152,10 @@ function useDatasource(built: Built, name: string): DataSourceApi {
 function QueryView({ built, name }: { built: Built; name: string }) {
   const theme = useTheme2();
   const datasource = useDatasource(built, name);
-  const [query, setQuery] = useState<DataQuery>(() => ({ refId: 'A', ...datasource.getDefaultQuery?.(CoreApp.PanelEditor) }));
+  const [query, setQuery] = useState<DataQuery>(() => ({
+    refId: 'A',
+    ...datasource.getDefaultQuery?.(CoreApp.PanelEditor),
+  }));
   // The editor calls onChange then onRunQuery at once; the run must see the query just changed.
   const latest = useRef(query);
   const [frames, setFrames] = useState<DataFrame[]>();
@@ -173,7 +189,11 @@ function QueryView({ built, name }: { built: Built; name: string }) {
               frame.fields.map((field) => (
                 <tr key={`${i}-${field.name}`}>
                   <th scope="row">{getFieldDisplayName(field, frame, frames)}</th>
-                  <td>{formattedValueToString(getDisplayProcessor({ field, theme })(field.values[field.values.length - 1]))}</td>
+                  <td>
+                    {formattedValueToString(
+                      getDisplayProcessor({ field, theme })(field.values[field.values.length - 1])
+                    )}
+                  </td>
                 </tr>
               ))
             )}
@@ -193,8 +213,8 @@ function PanelView({ built, name }: { built: Built; name: string }) {
   const datasource = useDatasource(built, name);
   const [series, setSeries] = useState<DataFrame[]>();
   useEffect(() => {
-    const subscription = from(datasource.query(request([{ refId: 'A', queryType: 'poolStats' } as never]))).subscribe((r) =>
-      setSeries(r.data)
+    const subscription = from(datasource.query(request([{ refId: 'A', queryType: 'poolStats' } as never]))).subscribe(
+      (r) => setSeries(r.data)
     );
     return () => subscription.unsubscribe();
   }, [datasource]);

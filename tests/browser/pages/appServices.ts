@@ -84,5 +84,3 @@ export async function startGrafanaServices(): Promise<void> {
   } as unknown as TemplateSrv);
   await reloadDatasources();
 }
-
-

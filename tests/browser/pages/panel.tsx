@@ -25,11 +25,16 @@ function drifting(id: string, end: { active: number; idle: number; waiting: numb
       const f = (i + 1) / 30;
       const wobble = Math.round(Math.sin(i / 2) * held * 0.05);
       const active = Math.max(0, Math.min(held, Math.round(end.active * (0.5 + 0.5 * f)) + (i === 29 ? 0 : wobble)));
-      return { time: START + i * MINUTE, active, idle: held - active, waiting: Math.round(end.waiting * f), created: 40 + i * 2 };
+      return {
+        time: START + i * MINUTE,
+        active,
+        idle: held - active,
+        waiting: Math.round(end.waiting * f),
+        created: 40 + i * 2,
+      };
     })
   );
 }
-
 
 function cards(): DataFrame[] {
   return [

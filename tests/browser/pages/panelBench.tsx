@@ -33,7 +33,8 @@ declare global {
   }
 }
 
-const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now()))));
+const nextFrame = () =>
+  new Promise<number>((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now()))));
 
 async function timed(change: () => void): Promise<Timing> {
   const start = performance.now();
