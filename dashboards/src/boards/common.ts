@@ -17,6 +17,7 @@ import {
   sumBy,
 } from '../lib/promql';
 import { prom } from '../lib/targets';
+import { holdFor, level } from '../lib/levels';
 
 const PERCENTILES = [0.5, 0.95, 0.99];
 
@@ -33,8 +34,7 @@ export const scrapeUp: PanelSpec = {
 export const cpuGauge: PanelSpec = {
   type: 'gauge',
   title: 'CPU',
-  description:
-    'CPU usage now, against the alert levels: warning above 75 %, critical above 90 % (both for 5 minutes). v0.6.5 reports load average × 10 here, not a true percentage, so read it as a load indicator on that version.',
+  description: `CPU usage now, against the alert levels: warning above ${level('cpuPercent', 'warning')}, critical above ${level('cpuPercent', 'critical')} (both for ${holdFor('cpuPercent')}). v0.6.5 reports load average × 10 here, not a true percentage, so read it as a load indicator on that version.`,
   unit: 'percent',
   levels: 'cpuPercent',
   min: 0,
@@ -45,8 +45,7 @@ export const cpuGauge: PanelSpec = {
 export const memoryGauge: PanelSpec = {
   type: 'gauge',
   title: 'Memory',
-  description:
-    'Memory usage now, against the alert levels: warning above 80 %, critical above 90 % (for 5 minutes). v0.6.5 reports host-wide memory, not the server process alone.',
+  description: `Memory usage now, against the alert levels: warning above ${level('memoryPercent', 'warning')}, critical above ${level('memoryPercent', 'critical')} (for ${holdFor('memoryPercent')}). v0.6.5 reports host-wide memory, not the server process alone.`,
   unit: 'percent',
   levels: 'memoryPercent',
   min: 0,
@@ -57,8 +56,7 @@ export const memoryGauge: PanelSpec = {
 export const cacheHitGauge: PanelSpec = {
   type: 'gauge',
   title: 'Cache hit ratio',
-  description:
-    'Share of page reads served from the buffer cache. Good is above 95 %; below 90 % is a warning and below 80 % for 10 minutes is critical: the working set no longer fits, so grow the buffer pool or look for scans. v0.6.5 always reports a constant 95 %.',
+  description: `Share of page reads served from the buffer cache. Good is above 95 %; below ${level('cacheHitRatio', 'warning')} is a warning and below ${level('cacheHitRatio', 'critical')} for ${holdFor('cacheHitRatio')} is critical: the working set no longer fits, so grow the buffer pool or look for scans. v0.6.5 always reports a constant 95 %.`,
   unit: 'percentunit',
   levels: 'cacheHitRatio',
   min: 0,
@@ -121,8 +119,7 @@ export const requestRate: PanelSpec = {
 export const transactionsPerSecond: PanelSpec = {
   type: 'timeseries',
   title: 'Transactions per second',
-  description:
-    'Committed and rolled-back transactions per second. The guide expects more than 100; below 50 is a warning and below 10 critical (for 10 minutes), which on a busy system means clients cannot get work done. v0.6.5 does not export this counter.',
+  description: `Committed and rolled-back transactions per second. The guide expects more than 100; below ${level('transactionsPerSecond', 'warning')} is a warning and below ${level('transactionsPerSecond', 'critical')} critical (for ${holdFor('transactionsPerSecond')}), which on a busy system means clients cannot get work done. v0.6.5 does not export this counter.`,
   unit: 'ops',
   levels: 'transactionsPerSecond',
   min: 0,

@@ -7,6 +7,7 @@ import { QueryType } from '../../../src/datasource/types';
 import { PanelSpec, stateMappings } from '../lib/panels';
 import { rustydb } from '../lib/targets';
 import { poolStatsDisplay } from './poolPanels';
+import { level } from '../lib/levels';
 
 const escape = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -110,8 +111,7 @@ export const activeTransactions: PanelSpec = {
 export const lockCounts: PanelSpec = {
   type: 'stat',
   title: 'Locks now',
-  description:
-    "Locks held and waiting now (`/api/v1/transactions/locks`), against the guide's levels for locks held (500 / 1000). Waiting locks above zero for long mean contention.",
+  description: `Locks held and waiting now (\`/api/v1/transactions/locks\`), against the guide's levels for locks held (${level('locksHeld', 'warning')} / ${level('locksHeld', 'critical')}). Waiting locks above zero for long mean contention.`,
   unit: 'short',
   width: 4,
   options: showFields('Locks', 'Waiting locks'),
@@ -121,8 +121,7 @@ export const lockCounts: PanelSpec = {
 export const memoryLive: PanelSpec = {
   type: 'stat',
   title: 'Memory now',
-  description:
-    "The server's memory manager now (`/api/v1/memory/status`): utilisation against the memory levels (80 % / 90 %) and its pressure level.",
+  description: `The server's memory manager now (\`/api/v1/memory/status\`): utilisation against the memory levels (${level('memoryPercent', 'warning')} / ${level('memoryPercent', 'critical')}) and its pressure level.`,
   unit: 'percent',
   width: 8,
   options: showFields('Utilisation', 'Pressure'),
@@ -132,8 +131,7 @@ export const memoryLive: PanelSpec = {
 export const bufferPoolLive: PanelSpec = {
   type: 'stat',
   title: 'Buffer pool now',
-  description:
-    'The buffer pool now (`/api/v1/buffer/stats`): hit ratio against the cache levels (90 % / 80 %) and the share of dirty pages waiting to be written.',
+  description: `The buffer pool now (\`/api/v1/buffer/stats\`): hit ratio against the cache levels (${level('cacheHitRatio', 'warning')} / ${level('cacheHitRatio', 'critical')}) and the share of dirty pages waiting to be written.`,
   unit: 'percentunit',
   width: 8,
   options: showFields('Hit ratio', 'Dirty page ratio'),

@@ -13,6 +13,7 @@ import {
   transactionsPerSecond,
 } from './common';
 import { activeTransactions, livePerformance, lockCounts, queryStats, runningQueries, slowQueries } from './live';
+import { holdFor, level } from '../lib/levels';
 
 const deadlocksInRange: PanelSpec = {
   type: 'stat',
@@ -49,8 +50,7 @@ const queryThroughput: PanelSpec = {
 const locksHeld: PanelSpec = {
   type: 'timeseries',
   title: 'Locks held',
-  description:
-    'Locks held right now. The guide expects fewer than 100; above 500 is a warning and above 1000 critical (for 5 minutes): long transactions are holding locks.',
+  description: `Locks held right now. The guide expects fewer than 100; above ${level('locksHeld', 'warning')} is a warning and above ${level('locksHeld', 'critical')} critical (for ${holdFor('locksHeld')}): long transactions are holding locks.`,
   unit: 'short',
   levels: 'locksHeld',
   min: 0,
@@ -60,8 +60,7 @@ const locksHeld: PanelSpec = {
 const cacheHitOverTime: PanelSpec = {
   type: 'timeseries',
   title: 'Cache hit ratio',
-  description:
-    'Buffer cache hit ratio as RustyDB reports it, and as computed from the hit and miss counters over each interval (the more honest figure: v0.6.5 reports a constant 95 %). Below 90 % is a warning, below 80 % for 10 minutes critical.',
+  description: `Buffer cache hit ratio as RustyDB reports it, and as computed from the hit and miss counters over each interval (the more honest figure: v0.6.5 reports a constant 95 %). Below ${level('cacheHitRatio', 'warning')} is a warning, below ${level('cacheHitRatio', 'critical')} for ${holdFor('cacheHitRatio')} critical.`,
   unit: 'percentunit',
   levels: 'cacheHitRatio',
   min: 0,

@@ -3,6 +3,7 @@ import { grafanaSteps, THRESHOLDS } from '../../../src/rustydb/thresholds';
 import type { PanelSpec } from '../lib/panels';
 import { sel, sumBy } from '../lib/promql';
 import { prom } from '../lib/targets';
+import { holdFor, level } from '../lib/levels';
 
 export const POOLS_UID = 'rustydb-pools';
 
@@ -42,8 +43,7 @@ export function poolPanels(poolMatch?: string) {
   const utilisation: PanelSpec = {
     type: 'timeseries',
     title: 'Pool utilisation',
-    description:
-      "Each pool's active connections over active + idle (the guide's definition). Above 80 % is a warning and above 95 % critical (for 5 minutes): the pool is nearly exhausted and requests start to queue.",
+    description: `Each pool's active connections over active + idle (the guide's definition). Above ${level('poolUtilisation', 'warning')} is a warning and above ${level('poolUtilisation', 'critical')} critical (for ${holdFor('poolUtilisation')}): the pool is nearly exhausted and requests start to queue.`,
     unit: 'percentunit',
     levels: 'poolUtilisation',
     min: 0,
@@ -59,8 +59,7 @@ export function poolPanels(poolMatch?: string) {
   const waiting: PanelSpec = {
     type: 'timeseries',
     title: 'Requests waiting for a connection',
-    description:
-      'Requests queued for a connection, per pool. Above 5 is a warning and above 20 critical (for 5 minutes): callers are stalled. Grow the pool or shorten the work done while holding a connection.',
+    description: `Requests queued for a connection, per pool. Above ${level('poolWaiting', 'warning')} is a warning and above ${level('poolWaiting', 'critical')} critical (for ${holdFor('poolWaiting')}): callers are stalled. Grow the pool or shorten the work done while holding a connection.`,
     unit: 'short',
     levels: 'poolWaiting',
     min: 0,
@@ -85,8 +84,7 @@ export function poolPanels(poolMatch?: string) {
   const statsPanel: PanelSpec = {
     type: 'rustydb-poolstats-panel',
     title: 'Pools (Prometheus history)',
-    description:
-      "Each pool's utilisation and waiting requests from Prometheus' `rustydb_connection_pool_*` series, with the trend over the time range. Colours follow the guide's levels (utilisation 80 % / 95 %, waiting 5 / 20).",
+    description: `Each pool's utilisation and waiting requests from Prometheus' \`rustydb_connection_pool_*\` series, with the trend over the time range. Colours follow the guide's levels (utilisation ${level('poolUtilisation', 'warning')} / ${level('poolUtilisation', 'critical')}, waiting ${level('poolWaiting', 'warning')} / ${level('poolWaiting', 'critical')}).`,
     unit: 'percentunit',
     ...poolStatsDisplay(),
     targets: [

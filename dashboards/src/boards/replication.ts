@@ -4,6 +4,7 @@ import { overInterval, sel, sumBy } from '../lib/promql';
 import { prom } from '../lib/targets';
 import { labelVariable } from '../lib/variables';
 import { replicaLagLive, replicas, replicationSummary } from './live';
+import { level } from '../lib/levels';
 
 const BY_REPLICA = 'job, instance, replica';
 /** The Prometheus panels follow `$replica`; the live panels always show every replica the server lists. */
@@ -30,8 +31,7 @@ const replicasUp: PanelSpec = {
 const lagSeconds: PanelSpec = {
   type: 'timeseries',
   title: 'Replication lag',
-  description:
-    'How far each replica is behind the primary, in seconds (peak per interval). Above 30 s is a warning and above 5 minutes critical: reads from it are stale and a failover would lose that much.',
+  description: `How far each replica is behind the primary, in seconds (peak per interval). Above ${level('replicationLagSeconds', 'warning')} is a warning and above ${level('replicationLagSeconds', 'critical')} critical: reads from it are stale and a failover would lose that much.`,
   unit: 's',
   levels: 'replicationLagSeconds',
   min: 0,

@@ -4,6 +4,7 @@ import { BY_INSTANCE, increase, instanceRate, sel, sumBy } from '../lib/promql';
 import { prom } from '../lib/targets';
 import { requestRate } from './common';
 import { auditLog, auditStats, failedLoginsFromAudit, threatHistory, threatsLive } from './live';
+import { level } from '../lib/levels';
 
 const failedLoginsPerMinute = `${instanceRate('rustydb_failed_logins_total')} * 60`;
 
@@ -20,8 +21,7 @@ const failedLoginsNow: PanelSpec = {
 const failedLogins: PanelSpec = {
   type: 'timeseries',
   title: 'Failed logins per minute',
-  description:
-    'Failed login attempts per minute with the alert level (10 per minute) drawn in. Bursts are brute-force attempts; a steady trickle is usually a misconfigured client.',
+  description: `Failed login attempts per minute with the alert level (${level('failedLoginsPerMinute', 'warning')} per minute) drawn in. Bursts are brute-force attempts; a steady trickle is usually a misconfigured client.`,
   unit: 'short',
   levels: 'failedLoginsPerMinute',
   min: 0,
