@@ -134,7 +134,7 @@ describe('bad input: bodies', () => {
   });
 
   it('a raw query on a list of scalars or a bare value still gives a table', async () => {
-    const { frames } = await run({ queryType: QueryType.Raw, path: '/api/v1/anything' }, () => 7);
+    const { frames } = await run({ queryType: QueryType.Raw, path: '/api/v1/network/stats' }, () => 7);
     expect(values(frames[0], 'value')).toEqual([7]);
   });
 });
@@ -197,11 +197,20 @@ describe('bad input: ids and labels that try to leave their path segment', () =>
     }
   });
 
+  it('a raw path outside the monitoring paths is refused before any request, naming the allowed areas', async () => {
+    for (const path of ['/api/v1/admin/config', '/api/v1/query', '/api/v1/config', '/api/v1/indexes/x/stats']) {
+      const { errors, calls } = await run({ queryType: QueryType.Raw, path }, () => ({}));
+      expect(calls).toEqual([]);
+      expect(errors[0].message).toMatch(/is not one of RustyDB's monitoring paths/);
+      expect(errors[0].message).toMatch(/Allowed areas below \/api\/v1\/: admin, alerts, .*transactions\./);
+    }
+  });
+
   it('re-encodes unicode and spaces in raw paths and keeps the query string', async () => {
     const { calls } = await run(
-      { queryType: QueryType.Raw, path: '/api/v1/indexes/名前 x/stats?limit=5&user=<b>' },
+      { queryType: QueryType.Raw, path: '/api/v1/pools/名前 x/stats?limit=5&user=<b>' },
       () => ({})
     );
-    expect(calls[0]).toBe(`${PROXY}/anon/api/v1/indexes/${encodeURIComponent('名前 x')}/stats?limit=5&user=%3Cb%3E`);
+    expect(calls[0]).toBe(`${PROXY}/anon/api/v1/pools/${encodeURIComponent('名前 x')}/stats?limit=5&user=%3Cb%3E`);
   });
 });

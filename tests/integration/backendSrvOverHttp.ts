@@ -9,9 +9,11 @@
  * ```
  *
  * What it reproduces of Grafana:
- * - the proxy URL `/api/datasources/proxy/uid/<uid>/<route>/<path>`: the route is looked up in the datasource's
- *   plugin.json, its `url` and `headers` are rendered from `jsonData`/`secureJsonData` (`{{ .JsonData.x }}`,
- *   `{{ .SecureJsonData.x }}`), and the rest of the path is forwarded byte for byte (no normalisation);
+ * - the proxy URL `/api/datasources/proxy/uid/<uid>/<proxy path>`: the route is matched in the datasource's
+ *   plugin.json as Grafana matches it (`../grafana/dataProxyRoutes.ts`), its `url` and `headers` are rendered from
+ *   `jsonData`/`secureJsonData` (`{{ .JsonData.x }}`, `{{ .SecureJsonData.x }}`), and the rest of the path is
+ *   forwarded byte for byte (no normalisation); a request no route takes reaches no server (502, as Grafana gives
+ *   for the empty data source URL);
  * - backendSrv's body handling: JSON when the text parses, else the raw text (HTML, plain text, '' for empty);
  * - its `FetchError` shape `{status, statusText, data, config}` for any non-2xx answer;
  * - the proxy's own failures: connection refused or reset → 502 with an empty body, its timeout → 504.
@@ -21,12 +23,7 @@ import http from 'http';
 import path from 'path';
 import { Observable } from 'rxjs';
 import type { BackendSrvRequest, FetchError, FetchResponse } from '@grafana/runtime';
-
-interface Route {
-  path: string;
-  url: string;
-  headers?: Array<{ name: string; content: string }>;
-}
+import { matchRoute, PluginRoute } from '../grafana/dataProxyRoutes';
 
 const PLUGIN_JSON = path.join(__dirname, '../../src/datasource/plugin.json');
 
@@ -70,7 +67,7 @@ function responseHeaders(raw: http.IncomingHttpHeaders): Headers {
 }
 
 export function backendSrvOverHttp(options: ProxyOptions): HttpBackendSrv {
-  const routes: Route[] = JSON.parse(fs.readFileSync(PLUGIN_JSON, 'utf8')).routes;
+  const routes: PluginRoute[] = JSON.parse(fs.readFileSync(PLUGIN_JSON, 'utf8')).routes;
   const base = `/api/datasources/proxy/uid/${options.uid ?? 'rustydb-test'}`;
   const requests: string[] = [];
 
@@ -78,21 +75,29 @@ export function backendSrvOverHttp(options: ProxyOptions): HttpBackendSrv {
     new Observable<FetchResponse<unknown>>((subscriber) => {
       const fail = (status: number, statusText: string, data: unknown) =>
         subscriber.error({ status, statusText, data, config } satisfies FetchError);
-      const match = config.url.startsWith(`${base}/`) ? /^([^/?]+)(.*)$/.exec(config.url.slice(base.length + 1)) : null;
-      const route = match && routes.find((r) => r.path === match[1]);
-      if (!match || !route) {
+      const method = config.method ?? 'GET';
+      if (!config.url.startsWith(`${base}/`)) {
         fail(404, 'Not Found', { message: 'Not found' });
         return undefined;
       }
+      const relative = config.url.slice(base.length + 1);
+      const queryAt = relative.includes('?') ? relative.indexOf('?') : relative.length;
+      const [proxyPath, search] = [relative.slice(0, queryAt), relative.slice(queryAt)];
+      const match = matchRoute(routes, method, proxyPath);
+      if (!match) {
+        fail(502, 'Bad Gateway', '');
+        return undefined;
+      }
+      const { route, rest } = match;
       const target = new URL(render(route.url, options));
-      const upstreamPath = `${target.pathname.replace(/\/$/, '')}${match[2] || '/'}`;
+      const upstreamPath = `${target.pathname.replace(/\/$/, '')}${rest}${search}`;
       const headers: Record<string, string> = { accept: 'application/json, text/plain, */*' };
       for (const header of route.headers ?? []) {
         headers[header.name] = render(header.content, options);
       }
-      requests.push(`${config.method ?? 'GET'} ${upstreamPath}`);
+      requests.push(`${method} ${upstreamPath}`);
       const req = http.request(
-        { host: target.hostname, port: target.port, method: config.method ?? 'GET', path: upstreamPath, headers },
+        { host: target.hostname, port: target.port, method, path: upstreamPath, headers },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -1,5 +1,6 @@
 import { createDataFrame, DataFrame, FieldType, QueryResultMetaNotice } from '@grafana/data';
 import { API_PREFIX } from '../../rustydb/api/endpoints';
+import { isMonitoringPath, MONITORING_AREAS } from '../../rustydb/api/monitoringPaths';
 import { RustyDBError } from '../transport/errors';
 import { AreaRunner, ParseContext } from './area';
 import { isRow, MAX_ROWS, Row } from './parse/read';
@@ -11,7 +12,8 @@ const invalid = (path: string, why: string) =>
   );
 
 /**
- * A raw path the operator typed (after variables): below /api/v1/, no way out of it (`..`, encoded dots, slashes
+ * A raw path the operator typed (after variables): one of RustyDB's monitoring paths, the only ones the data source's
+ * proxy routes forward (scripts/proxyRoutes.ts), with no way out of it (`..`, encoded dots, slashes
  * or backslashes), no fragment; segments are re-encoded, so spaces or unicode cannot break the URL.
  */
 export function checkRawPath(input: string): string {
@@ -35,6 +37,13 @@ export function checkRawPath(input: string): string {
     encoded = segments.map((segment) => encodeURIComponent(decodeURIComponent(segment))).join('/');
   } catch {
     throw invalid(path, 'holds a malformed %-escape');
+  }
+  if (!isMonitoringPath(`/${encoded}`)) {
+    throw new RustyDBError(
+      'invalidQuery',
+      `The raw path "${path}" is not one of RustyDB's monitoring paths, the only ones this data source's proxy ` +
+        `forwards. Allowed areas below ${API_PREFIX}/: ${MONITORING_AREAS.join(', ')}.`
+    );
   }
   const search = query.length ? `?${new URLSearchParams(query.join('?')).toString()}` : '';
   return `/${encoded}${search}`;
