@@ -1,5 +1,5 @@
 /**
- * What running the dashboards against a server gave, per panel, and the README's compatibility table made from
+ * What running the dashboards against a server gave, per panel, and the compatibility table in docs/dashboards.md made from
  * it. Pure: results in, text out.
  */
 
