@@ -207,7 +207,7 @@ describe('against v0.6.5', () => {
     ).toEqual([]);
   });
 
-  it("is what the compatibility table in docs/dashboards.md says", () => {
+  it('is what the compatibility table in docs/dashboards.md says', () => {
     const table = compatibilityTable(results['v0.6.5']!);
     const readme = fs.readFileSync(README, 'utf8');
     if (process.env.UPDATE_README) {
