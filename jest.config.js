@@ -6,7 +6,12 @@ const base = require('./.config/jest.config');
 // d3-color 3.1.1 ships .mjs, which the scaffold's transform does not match.
 const transform = { ...base.transform, '^.+\\.mjs$': base.transform['^.+\\.(t|j)sx?$'] };
 
+// Bounds for a hung test, not speed expectations: on a loaded 2-core machine a test that starts servers, Prometheus or
+// Chromium can take far longer than Jest's 5 s default without anything being wrong.
+const testTimeout = 120_000;
+
 module.exports = {
+  testTimeout,
   reporters: ['default', '<rootDir>/scripts/summaryReporter.js'],
   projects: [
     {
