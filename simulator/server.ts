@@ -28,6 +28,7 @@ interface Resolved {
   port: number;
   metricsPort: number | null;
   rateLimitPerSecond: number;
+  rateLimitClock: () => number;
 }
 
 function resolve(opts: SimulatorOptions): Resolved {
@@ -43,6 +44,7 @@ function resolve(opts: SimulatorOptions): Resolved {
     port: opts.port ?? 0,
     metricsPort: profile === 'v0.6.5' ? null : opts.metricsPort === undefined ? 0 : opts.metricsPort,
     rateLimitPerSecond: opts.rateLimitPerSecond ?? (profile === 'v0.6.5' ? V065_RATE_LIMIT : Infinity),
+    rateLimitClock: opts.rateLimitClock ?? (() => performance.now()),
   };
 }
 
@@ -114,7 +116,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
   const profile: ProfileImpl = o.profile === 'v0.6.5' ? v065Profile() : documentedProfile(o.seed, startMs);
   const router = new Router<ContextBase>(buildRoutes(profile.handlers));
   const stats = new RequestStats(o.seed);
-  const limiter = new RateLimiter(o.rateLimitPerSecond);
+  const limiter = new RateLimiter(o.rateLimitPerSecond, o.rateLimitClock);
   let faults: Faults = {};
 
   const setFaults = (next: Faults) => {

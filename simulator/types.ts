@@ -23,6 +23,8 @@ export interface SimulatorOptions {
   metricsPort?: number | null;
   /** Requests per 1 s sliding window and client key. v0.6.5: 100 by default; documented: unlimited unless set. */
   rateLimitPerSecond?: number;
+  /** Monotonic ms for the rate limit's sliding window (default `performance.now`): tests hold it still or move it. */
+  rateLimitClock?: () => number;
 }
 
 export interface RunningSimulator {
