@@ -217,11 +217,10 @@ describe('failures', () => {
   });
 
   it('is CRITICAL when the server does not answer within the timeout', async () => {
+    // Without the timeout the check would wait out the delay and print OK: the output alone proves it, at any speed.
     sim.setFaults({ latencyMs: 3000 });
-    const started = Date.now();
     const { code, stdout } = await check('health', '--timeout', '0.3');
     expect(stdout).toBe(`RUSTYDB HEALTH CRITICAL - no answer from ${sim.url}/api/v1/admin/health within 0.3s\n`);
-    expect(Date.now() - started).toBeLessThan(2000);
     expect(code).toBe(2);
   });
 

@@ -117,12 +117,10 @@ describe('bad input: bodies', () => {
       ...(fixture('sessions.json') as object),
       data: Array.from({ length: 100_000 }, (_, i) => ({ ...session, session_id: i })),
     };
-    const started = Date.now();
     const { frames, errors } = await run({ queryType: QueryType.Sessions, view: 'sessions' }, () => big);
     expect(errors).toEqual([]);
     expect(frames[0].length).toBe(10_000);
     expect(notices(frames)).toContain('/api/v1/sessions: "data" holds 100000 entries; showing the first 10000.');
-    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it('list entries that are not objects are skipped with a notice', async () => {
