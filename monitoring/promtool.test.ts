@@ -9,7 +9,7 @@ const output = (r: { stdout: string; stderr: string }) => r.stdout + r.stderr;
 describe('promtool', () => {
   it('accepts prometheus.yml and the rule files it loads', () => {
     const result = runTool('promtool', ['check', 'config', path.join(MONITORING_DIR, 'prometheus.yml')]);
-    expect(output(result)).toContain('SUCCESS: 3 rule files found');
+    expect(output(result)).toContain('SUCCESS: 4 rule files found');
     expect(result.code).toBe(0);
   });
 
