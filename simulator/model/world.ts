@@ -26,6 +26,7 @@ import {
   replicaStream,
 } from './episodes';
 import { FaultHistory } from './faultHistory';
+import { queryVolumeFactor } from './growth';
 import { smoothNoise, unitNoise } from './prng';
 import { LatencyMix, latencyMix, meanSec, shareWithin } from './latency';
 import { Episode, episodeAt, episodeLevel, loadAt } from './signals';
@@ -158,6 +159,11 @@ function unpackTotals(v: Float64Array): Flows {
   };
 }
 
+/** Connections pool `index` has opened: every one it ever destroyed was created, plus the ones it can hold. */
+export function poolCreatedTotal(totals: Flows, index: number): number {
+  return totals.poolChurn[index] + POOLS[index].config.max_connections;
+}
+
 export interface Snapshot {
   tSec: number;
   nowSec: number;
@@ -257,7 +263,11 @@ export class World {
     const pressure = Math.max(...pools.map((p) => p.pressure));
     const defaultPressure = pools[0].pressure;
 
-    const tps = (TPS_AT_NO_LOAD + TPS_PER_LOAD * load) * (1 - 0.25 * defaultPressure) * (1 + 0.03 * noise('tps', 20));
+    const tps =
+      (TPS_AT_NO_LOAD + TPS_PER_LOAD * load) *
+      queryVolumeFactor(tSec) *
+      (1 - 0.25 * defaultPressure) *
+      (1 + 0.03 * noise('tps', 20));
     const walBytesPerSec = tps * 3100;
     const burst = episodeAt(seed, LOGINS_STREAM, tSec, LOGIN_BURST);
     const deadlockBurst = episodeLevel(episodeAt(seed, DEADLOCKS_STREAM, tSec, DEADLOCK_BURST), tSec);

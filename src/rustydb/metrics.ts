@@ -92,6 +92,11 @@ export const METRICS = [
   metric('rustydb_replica_up', 'gauge', 'boolean', 'Whether a replica is connected and streaming', 'ext', false, [
     'replica',
   ]),
+  // The Lightning guide's troubleshooting queries: cache eviction rate and connection churn.
+  metric('rustydb_cache_evictions_total', 'counter', 'pages', 'Pages evicted from the buffer cache', 'ext'),
+  metric('rustydb_connections_created_total', 'counter', 'connections', 'Connections a pool has opened', 'ext', false, [
+    'pool',
+  ]),
 ] as const satisfies readonly MetricSpec[];
 
 export type MetricName = (typeof METRICS)[number]['name'];

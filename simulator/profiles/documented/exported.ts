@@ -6,7 +6,7 @@ import type { RequestCounters } from '../../requestStats';
 import type { MetricName } from '../../../src/rustydb/metrics';
 import type { FamilyValue, LabelledSample } from '../../exposition';
 import { BUFFER_POOL_PAGES, DURATION_BUCKETS } from '../../model/catalogue';
-import type { PoolState, ReplicaState } from '../../model/world';
+import { poolCreatedTotal, PoolState, ReplicaState } from '../../model/world';
 import { diskUsageBytes, diskUsagePercent } from './storage';
 import type { View } from './view';
 
@@ -70,5 +70,7 @@ export function catalogueValues(v: View, counters: RequestCounters): Record<Metr
     rustydb_replication_lag_seconds: perReplica(g.replicas, (r) => r.lagSeconds),
     rustydb_replication_lag_bytes: perReplica(g.replicas, (r) => r.lagBytes),
     rustydb_replica_up: perReplica(g.replicas, (r) => (r.up ? 1 : 0)),
+    rustydb_cache_evictions_total: t.evictions,
+    rustydb_connections_created_total: perPool(g.pools, (p) => poolCreatedTotal(t, g.pools.indexOf(p))),
   };
 }

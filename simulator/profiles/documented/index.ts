@@ -12,7 +12,7 @@ import { POOLS, SERVER_VERSION } from '../../model/catalogue';
 import { alertsOf, incidentsOf, logsOf } from '../../model/conditions';
 import { deadlocksOf, threatsOf } from '../../model/history';
 import { activeQueriesOf, ashSamplesOf, waitingLocks } from '../../model/sessions';
-import { World } from '../../model/world';
+import { poolCreatedTotal, World } from '../../model/world';
 import { metricsResponse, poolNotFound } from '../common';
 import {
   activityBodies,
@@ -130,8 +130,7 @@ export function documentedProfile(seed: number, startMs: number): ProfileImpl {
         total_connections: p.total,
         waiting_requests: p.waiting,
         total_acquired: poolAcquired[index],
-        // Every connection ever destroyed was created, plus the ones the pool can hold.
-        total_created: poolChurn[index] + p.spec.config.max_connections,
+        total_created: poolCreatedTotal(v.snap.totals, index),
         total_destroyed: poolChurn[index],
       };
     }),

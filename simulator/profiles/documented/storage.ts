@@ -21,6 +21,7 @@ import {
   PAGE_SIZE_BYTES,
   WAL_SEGMENT_BYTES,
 } from '../../model/catalogue';
+import { dataGrowthBytes } from '../../model/growth';
 import type { View } from './view';
 
 /** WAL bytes written before the server's start, so positions do not begin at 0/0. */
@@ -225,11 +226,11 @@ export function memoryPressure(v: View): MemoryPressureStatus {
   };
 }
 
-const DISK_BASE_BYTES = 600 * 2 ** 30;
+export const DISK_BASE_BYTES = 600 * 2 ** 30;
 
-/** Data files grow with the WAL that is checkpointed into them. */
+/** Data files grow day by day (`model/growth.ts`) and with the WAL that is checkpointed into them. */
 export function diskUsageBytes(v: View): number {
-  return DISK_BASE_BYTES + Math.floor(v.snap.totals.walBytes * 0.05);
+  return DISK_BASE_BYTES + dataGrowthBytes(v.snap.tSec) + Math.floor(v.snap.totals.walBytes * 0.005);
 }
 
 export function diskUsagePercent(v: View): number {
