@@ -1,11 +1,20 @@
 import path from 'path';
-import { CAPACITY_LIMITS, FORECAST_DAYS, GROWTH_BASELINE_OFFSET_DAYS, GROWTH_WINDOW } from '../src/rustydb/capacity';
+import {
+  CAPACITY_LIMITS,
+  DAYS_UNTIL_LIMIT_RECORD,
+  FORECAST_DAYS,
+  FORECAST_RECORD,
+  GROWTH_BASELINE_OFFSET_DAYS,
+  GROWTH_WINDOW,
+} from '../src/rustydb/capacity';
 import { alertRules, loadRuleFiles, MONITORING_DIR, recordingRules } from './ruleModel';
 
 /** rules/rustydb-capacity.yml against src/rustydb/capacity.ts: limits, horizon, windows and the alerts' shape. */
 
 const files = loadRuleFiles([path.join(MONITORING_DIR, 'rules', 'rustydb-capacity.yml')]);
-const records = new Map(recordingRules(files).map((r) => [r.record, r.expr]));
+const records = new Map(
+  recordingRules(files).map((r) => [`${r.record}${r.labels ? `/${r.labels.resource}` : ''}`, r.expr])
+);
 const alerts = alertRules(files);
 
 describe('capacity rules (src/rustydb/capacity.ts)', () => {
@@ -21,8 +30,8 @@ describe('capacity rules (src/rustydb/capacity.ts)', () => {
   it.each(CAPACITY_LIMITS.map((l) => [l.resource, l]))(
     '%s: the forecast is the busy level plus the horizon of growth, as a share of the limit',
     (_, limit) => {
-      const forecast = records.get(limit.forecastRecord);
-      const days = records.get(limit.daysUntilRecord);
+      const forecast = records.get(`${FORECAST_RECORD}/${limit.resource}`);
+      const days = records.get(`${DAYS_UNTIL_LIMIT_RECORD}/${limit.resource}`);
       expect(forecast).toBeDefined();
       expect(days).toBeDefined();
       expect(forecast).toContain(`+ ${FORECAST_DAYS} * `);
@@ -43,7 +52,7 @@ describe('capacity rules (src/rustydb/capacity.ts)', () => {
     (name, limit) => {
       const rules = alerts.filter((a) => a.alert === name);
       expect(rules).toHaveLength(1);
-      expect(rules[0].expr).toBe(`${limit.forecastRecord} > 1`);
+      expect(rules[0].expr).toBe(`${FORECAST_RECORD}{resource="${limit.resource}"} > 1`);
       expect(rules[0].labels?.severity).toBe('warning');
       expect(rules[0].for).toBe('6h');
       expect(rules[0].annotations?.description).toContain(`within ${FORECAST_DAYS} days`);
@@ -52,6 +61,17 @@ describe('capacity rules (src/rustydb/capacity.ts)', () => {
       }
     }
   );
+
+  it('records a forecast and a days-until series for every resource, and no other', () => {
+    const resources = (record: string) =>
+      recordingRules(files)
+        .filter((r) => r.record === record)
+        .map((r) => r.labels?.resource)
+        .sort();
+    const expected = CAPACITY_LIMITS.map((l) => l.resource).sort();
+    expect(resources(FORECAST_RECORD)).toEqual(expected);
+    expect(resources(DAYS_UNTIL_LIMIT_RECORD)).toEqual(expected);
+  });
 
   it('has no alert other than the forecast alerts', () => {
     expect(alerts.map((a) => a.alert).sort()).toEqual(CAPACITY_LIMITS.map((l) => l.alert).sort());

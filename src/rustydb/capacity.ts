@@ -18,6 +18,13 @@ export const DAYS_UNTIL_LIMIT_LEVELS = { critical: 30, warning: FORECAST_DAYS } 
 
 export type CapacityResource = 'disk' | 'memory' | 'connections' | 'pool';
 
+/**
+ * Recording rules with one series per resource (label `resource`): the 90-day forecast of the busy level as a share
+ * of the limit (1 = reaches it), and the days until the limit (only while the resource grows).
+ */
+export const FORECAST_RECORD = 'instance:rustydb_capacity:forecast90d_per_limit';
+export const DAYS_UNTIL_LIMIT_RECORD = 'instance:rustydb_capacity:days_until_limit';
+
 export interface CapacityLimit {
   resource: CapacityResource;
   /** As people say it. */
@@ -26,9 +33,6 @@ export interface CapacityLimit {
   limit: number;
   /** Grafana unit id of `limit` and of the usage it applies to. */
   unit: 'percent' | 'percentunit';
-  /** Recording rules: the 90-day forecast as a share of the limit (1 = reaches it) and the days until the limit. */
-  forecastRecord: string;
-  daysUntilRecord: string;
   /** The forecast alert on this resource. */
   alert: string;
 }
@@ -40,8 +44,6 @@ export const CAPACITY_LIMITS: readonly CapacityLimit[] = [
     // The Lightning guide's "less than 10 % disk space remaining".
     limit: 90,
     unit: 'percent',
-    forecastRecord: 'instance:rustydb_disk_usage_percent:forecast90d_per_limit',
-    daysUntilRecord: 'instance:rustydb_disk_usage_percent:days_until_limit',
     alert: 'RustyDBDiskForecastFull',
   },
   {
@@ -49,8 +51,6 @@ export const CAPACITY_LIMITS: readonly CapacityLimit[] = [
     label: 'memory',
     limit: THRESHOLDS.memoryPercent.critical,
     unit: 'percent',
-    forecastRecord: 'instance:rustydb_memory_usage_percent:forecast90d_per_limit',
-    daysUntilRecord: 'instance:rustydb_memory_usage_percent:days_until_limit',
     alert: 'RustyDBMemoryForecastFull',
   },
   {
@@ -58,8 +58,6 @@ export const CAPACITY_LIMITS: readonly CapacityLimit[] = [
     label: 'connections',
     limit: 1,
     unit: 'percentunit',
-    forecastRecord: 'instance:rustydb_active_connections:forecast90d_per_limit',
-    daysUntilRecord: 'instance:rustydb_active_connections:days_until_limit',
     alert: 'RustyDBConnectionsForecastExhausted',
   },
   {
@@ -67,8 +65,6 @@ export const CAPACITY_LIMITS: readonly CapacityLimit[] = [
     label: 'pool',
     limit: 1,
     unit: 'percentunit',
-    forecastRecord: 'instance_pool:rustydb_connection_pool_active:forecast90d_per_limit',
-    daysUntilRecord: 'instance_pool:rustydb_connection_pool_active:days_until_limit',
     alert: 'RustyDBPoolForecastExhausted',
   },
 ];
