@@ -31,6 +31,7 @@ const EXPECTED_UIDS = [
   'rustydb-pools',
   'rustydb-slo',
   'rustydb-replication',
+  'rustydb-capacity',
 ];
 
 const dashboards: Array<{ file: string; json: DashboardJson }> = DASHBOARDS.map(({ file }) => ({
@@ -75,7 +76,7 @@ describe('generated dashboards', () => {
     expect(run.status).toBe(0);
   });
 
-  it('are exactly the seven bundled dashboards, with stable uids', () => {
+  it('are exactly the eight bundled dashboards, with stable uids', () => {
     expect(dashboards.map((d) => d.json.uid).sort()).toEqual([...EXPECTED_UIDS].sort());
   });
 

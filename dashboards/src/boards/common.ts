@@ -253,3 +253,36 @@ export const network: PanelSpec = {
   ],
   overrides: NEGATIVE_SECOND_QUERY,
 };
+
+/** The Lightning guide's troubleshooting queries: memory growth rate, cache eviction rate and connection churn. */
+export const memoryGrowthRate: PanelSpec = {
+  type: 'timeseries',
+  title: 'Memory growth rate',
+  description:
+    'How fast memory use changes (`deriv` of the bytes in use). It swings with the daily load; a rate that stays above zero hour after hour, while connections and traffic do not grow, points at a leak or a cache that never shrinks. The Capacity dashboard turns the long-run trend into a forecast.',
+  unit: 'Bps',
+  targets: [prom(sumBy(BY_INSTANCE, `deriv(${sel('rustydb_memory_usage_bytes')}[$__rate_interval])`), '{{instance}}')],
+};
+
+export const cacheEvictionRate: PanelSpec = {
+  type: 'timeseries',
+  title: 'Buffer cache evictions',
+  description:
+    'Pages evicted from the buffer cache per second. Evictions that climb while the cache hit ratio falls mean the working set no longer fits: grow the buffer pool or find the new scans. Memory that grows with evictions at zero is not the cache.',
+  unit: 'short',
+  min: 0,
+  targets: [prom(instanceRate('rustydb_cache_evictions_total'), '{{instance}}')],
+};
+
+/** `pools` narrows it to the selected pools where the dashboard has a pool variable. */
+export const connectionChurn = (pools?: string): PanelSpec => ({
+  type: 'timeseries',
+  title: 'Connection churn',
+  description:
+    'Connections each pool opens per second. A pool that opens many connections for few active ones has too short an idle timeout or lifetime, or clients that bypass it: each new connection costs a login and memory.',
+  unit: 'short',
+  min: 0,
+  targets: [
+    prom(sumBy(`${BY_INSTANCE}, pool`, rate(sel('rustydb_connections_created_total', pools))), '{{pool}} {{instance}}'),
+  ],
+});

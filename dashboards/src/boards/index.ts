@@ -1,4 +1,5 @@
 import type { DashboardSpec } from '../lib/dashboard';
+import { capacity } from './capacity';
 import { overview } from './overview';
 import { performance } from './performance';
 import { poolsDashboard } from './pools';
@@ -16,4 +17,5 @@ export const DASHBOARDS: ReadonlyArray<{ file: string; spec: DashboardSpec }> = 
   { file: 'pools.json', spec: poolsDashboard },
   { file: 'slo.json', spec: slo },
   { file: 'replication.json', spec: replication },
+  { file: 'capacity.json', spec: capacity },
 ];

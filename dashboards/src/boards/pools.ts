@@ -1,6 +1,6 @@
 import type { DashboardSpec } from '../lib/dashboard';
 import { labelVariable } from '../lib/variables';
-import { connectionsInUse, connectionsVsMax } from './common';
+import { connectionChurn, connectionsInUse, connectionsVsMax } from './common';
 import { poolConfig, poolStatsLive } from './live';
 import { poolPanels, POOLS_UID } from './poolPanels';
 
@@ -25,6 +25,9 @@ export const poolsDashboard: DashboardSpec = {
     { section: 'Health', panels: [poolStatsLive, { ...connectionsInUse, width: 24, height: 3 }] },
     { section: 'Problems', panels: [pools.utilisation, pools.waiting] },
     { section: 'Performance', panels: [pools.statsPanel] },
-    { section: 'Resources', panels: [pools.connections, connectionsVsMax, poolConfig] },
+    {
+      section: 'Resources',
+      panels: [pools.connections, connectionsVsMax, connectionChurn('pool=~"$pool"'), poolConfig],
+    },
   ],
 };

@@ -3,12 +3,14 @@ import type { PanelSpec } from '../lib/panels';
 import { instanceGauge, ratio } from '../lib/promql';
 import { prom } from '../lib/targets';
 import {
+  cacheEvictionRate,
   connectionsInUse,
   connectionsVsMax,
   cpuGauge,
   cpuOverTime,
   diskIo,
   memoryGauge,
+  memoryGrowthRate,
   memoryOverTime,
   network,
 } from './common';
@@ -17,7 +19,7 @@ import { poolPanels } from './poolPanels';
 
 const pools = poolPanels();
 
-const diskSpace: PanelSpec = {
+export const diskSpace: PanelSpec = {
   type: 'gauge',
   title: 'Disk space used',
   description:
@@ -100,6 +102,8 @@ export const resources: DashboardSpec = {
         cpuOverTime,
         memoryOverTime,
         memoryBytes,
+        memoryGrowthRate,
+        cacheEvictionRate,
         diskUsage,
         diskIo,
         network,

@@ -27,6 +27,11 @@ export function recorded(name: string, matchers: string): string {
   return `${name}{${matchers}}`;
 }
 
+/** A recording rule's series scoped by the job and instance variables, as `sel` scopes a raw metric. */
+export function recordedSel(name: string, extra?: string): string {
+  return recorded(name, [SCOPE, extra].filter(Boolean).join(', '));
+}
+
 export function rate(selector: string, window = RATE_WINDOW): string {
   return `rate(${selector}[${window}])`;
 }
