@@ -4,7 +4,7 @@ import os from 'os';
 import path from 'path';
 import { runTool } from '../promTools';
 import { alertRules, loadRuleFiles, MONITORING_DIR, readYaml as readFile } from '../ruleModel';
-import { alertmanagerConfig, prometheusConfig, shortenRules } from './overrides';
+import { alertmanagerConfig, prometheusConfig, shortenOffsets, shortenRules } from './overrides';
 
 const readYaml = (file: string) => readFile(path.join(MONITORING_DIR, file));
 
@@ -27,6 +27,17 @@ describe('test-stack overrides of the shipped configuration', () => {
       before.filter((r) => r.for !== undefined).map(() => '2s')
     );
     expect(after.find((r) => r.keep_firing_for)?.keep_firing_for).toBe('2s');
+  });
+
+  it('cut every offset (the capacity rules look a week back) and change nothing else', () => {
+    const groups = loadRuleFiles().flatMap((f) => f.groups);
+    const before = groups.flatMap((g) => g.rules);
+    const after = shortenOffsets(groups, '5s').flatMap((g) => g.rules);
+    expect(before.filter((r) => /offset 7d/.test(r.expr)).length).toBeGreaterThan(0);
+    expect(after.filter((r) => /offset (?!5s)/.test(r.expr))).toEqual([]);
+    expect(after.map((r) => r.expr.replace(/offset 5s/g, ''))).toEqual(
+      before.map((r) => r.expr.replace(/offset \d+[smhdwy]/g, ''))
+    );
   });
 
   it('can keep keep_firing_for: apart from for:', () => {
@@ -64,7 +75,7 @@ describe('test-stack overrides of the shipped configuration', () => {
     ]);
     fs.writeFileSync(path.join(dir, 'prometheus.yml'), yaml.dump(config));
     const result = runTool('promtool', ['check', 'config', path.join(dir, 'prometheus.yml')]);
-    expect(result.stdout).toContain('SUCCESS: 3 rule files found');
+    expect(result.stdout).toContain('SUCCESS: 4 rule files found');
     expect(result.code).toBe(0);
   });
 

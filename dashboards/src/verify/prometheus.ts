@@ -3,7 +3,7 @@ import http from 'http';
 import yaml from 'js-yaml';
 import path from 'path';
 import { loadRuleFiles } from '../../../monitoring/ruleModel';
-import { shortenRules } from '../../../monitoring/stack/overrides';
+import { shortenOffsets, shortenRules } from '../../../monitoring/stack/overrides';
 import { Service, startService } from '../../../monitoring/stack/services';
 
 /**
@@ -16,7 +16,9 @@ export async function startPrometheus(metricsUrl: string, dir: string, interval:
   const url = new URL(metricsUrl);
   fs.mkdirSync(path.join(dir, 'rules'), { recursive: true });
   for (const { file, groups } of loadRuleFiles()) {
-    const fast = shortenRules(groups, interval).map(({ interval: _groupInterval, ...group }) => group);
+    const fast = shortenRules(shortenOffsets(groups, '5s'), interval).map(
+      ({ interval: _groupInterval, ...group }) => group
+    );
     fs.writeFileSync(path.join(dir, 'rules', path.basename(file)), yaml.dump({ groups: fast }));
   }
   const config = {
