@@ -6,6 +6,7 @@ import { CheckResult, Ignored } from './checks/result';
 import { CheckFailure, Client, createClient } from './client';
 import { EXIT_CODE } from './nagios';
 import { Format, FORMATS, print, Printed } from './output';
+import { runSummary } from './summary/run';
 
 /** `rustydb-check`: parses the command line, runs one check against RustyDB's REST API, prints, returns the exit code. */
 
@@ -38,6 +39,8 @@ export const USAGE = `usage: rustydb-check <health|performance|pools> [--url URL
   RUSTYDB_TOKEN      if set, sent as "Authorization: Bearer <token>"
 
 Exit codes (Nagios): 0 OK, 1 WARNING, 2 CRITICAL (also unreachable, timeout, HTTP error), 3 UNKNOWN.
+
+rustydb-check summary [options]: the last 24 hours from Prometheus (rustydb-check summary --help).
 `;
 
 export interface Outcome extends Printed {
@@ -116,6 +119,10 @@ function ignoredMeasures(check: CheckName, values: string[]): Ignored {
 }
 
 export async function runCheck(argv: string[], env: NodeJS.ProcessEnv, now = () => new Date()): Promise<Outcome> {
+  // Not a Nagios check: it reads Prometheus, not RustyDB, and has its own options and exit codes.
+  if (argv[0] === 'summary') {
+    return runSummary(argv.slice(1), env, now);
+  }
   let options: Options | 'help';
   try {
     options = parseOptions(argv, env);
