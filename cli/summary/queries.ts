@@ -23,7 +23,9 @@ export function summaryQueries({ job, instance }: Scope) {
     /** Share of the day's HTTP requests that failed: the availability SLI over one day. */
     errorRate: `max(slo:sli_error:ratio_rate1d{${availabilitySlo}})`,
     p95LatencySeconds: `histogram_quantile(0.95, sum by (le) (rate(rustydb_query_duration_seconds_bucket{${targets}}[1d])))`,
-    queriesPerSecond: `sum(rate(rustydb_queries_total{${targets}}[1d]))`,
+    // The day's mean of the 5-minute rates: right on a server Prometheus has watched for less than a day too, where
+    // rate(...[1d]) would divide that part-day's queries by a whole day.
+    queriesPerSecond: `sum(avg_over_time(instance:rustydb_queries:rate5m{${targets}}[1d]))`,
     errorBudgetRemaining: `min(slo:error_budget_remaining:ratio{${availabilitySlo}})`,
     /** The resource closest to its limit, with its labels (resource, instance, pool). */
     worstDaysUntilLimit: `bottomk(1, ${DAYS_UNTIL_LIMIT_RECORD}{${targets}})`,
