@@ -129,7 +129,9 @@ describe('rustydb-check summary against Prometheus over the simulator', () => {
     ]);
     expect(stdout).toMatch(/Availability\s+100\.00%/);
     expect(stdout).toMatch(/P95 latency\s+\d+ ms/);
-    expect(stdout).toMatch(/Capacity\s+\S+ on 127\.0\.0\.1:\d+ reaches its limit in \d+ days/);
+    expect(stdout).toMatch(
+      /Capacity\s+(disk|memory|connections|pool \S+) on 127\.0\.0\.1:\d+ reaches its limit in \d+ days/
+    );
   });
 
   it('prints the Slack message body', async () => {
