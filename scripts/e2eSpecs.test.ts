@@ -48,6 +48,7 @@ const DASHBOARD_UIDS = [
   'rustydb-pools',
   'rustydb-slo',
   'rustydb-replication',
+  'rustydb-capacity',
 ];
 
 describe('end-to-end specs (playwright test --list)', () => {

@@ -19,7 +19,7 @@ function dashboardJson(uid: string): DashboardJson | undefined {
 }
 
 describe('bundled dashboards', () => {
-  it('are the seven dashboards plugin.json includes, with short titles', () => {
+  it('are the eight dashboards plugin.json includes, with short titles', () => {
     expect(BUNDLED_DASHBOARDS).toEqual([
       { uid: 'rustydb-overview', title: 'Overview' },
       { uid: 'rustydb-performance', title: 'Performance' },
@@ -28,6 +28,7 @@ describe('bundled dashboards', () => {
       { uid: 'rustydb-pools', title: 'Connection pools' },
       { uid: 'rustydb-slo', title: 'SLO' },
       { uid: 'rustydb-replication', title: 'Replication' },
+      { uid: 'rustydb-capacity', title: 'Capacity' },
     ]);
   });
 
