@@ -92,7 +92,7 @@ describe('performance', () => {
     sim.setFaults({ cpuPercent: 95 });
     const { stdout } = await check('performance');
     expect(stdout).toMatch(
-      /^RUSTYDB PERFORMANCE CRITICAL - .*CPU 95\.0% \(critical above 90%\).* \| cpu=95%;75;90;0 memory=[0-9.]+%;80;90;0;100 cache_hit_ratio=[0-9.]+;0\.9:;0\.8:;0;1 tps=[0-9.]+;50:;10:;0 locks=\d+;500;1000;0 deadlocks=\d+;1;5;0\n$/
+      /^RUSTYDB PERFORMANCE CRITICAL - .*CPU 95\.0% \(critical above 90%\).* \| cpu=95%;75;90;0 memory=[0-9.]+%;80;90;0;100 cache_hit_ratio=[0-9.]+;0\.9:;0\.8:;0;1 tps=[0-9.]+;50:;10:;0 locks=\d+;500;1000;0 deadlocks=\d+;0;5;0\n$/
     );
   });
 });

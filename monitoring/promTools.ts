@@ -13,7 +13,8 @@ const PACKAGE: Record<PromTool, string> = { promtool: 'prometheus', amtool: 'pro
 
 /** Runs promtool or amtool; a missing binary is an error that names the package to install. */
 export function runTool(tool: PromTool, args: string[], cwd?: string): ToolResult {
-  const result = spawnSync(tool, args, { cwd, encoding: 'utf8', timeout: 60_000 });
+  // Only a guard against a hung tool: hours of simulated samples take promtool tens of seconds on a busy machine.
+  const result = spawnSync(tool, args, { cwd, encoding: 'utf8', timeout: 600_000 });
   if (result.error) {
     const missing = (result.error as NodeJS.ErrnoException).code === 'ENOENT';
     throw new Error(

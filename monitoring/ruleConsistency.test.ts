@@ -20,10 +20,21 @@ const DASHBOARD_VARIABLES = new Map<string, string[]>(
     .map((f) => JSON.parse(fs.readFileSync(path.join(DASHBOARDS_DIR, f), 'utf8')))
     .map((d) => [d.uid, (d.templating?.list ?? []).map((v: { name: string }) => v.name)])
 );
-const RUNBOOK_BASE = 'https://docs.rustydb.io/runbooks/';
+/** The app's Runbooks page (src/pages/Runbooks), which serves RUNBOOKS.md: it works on every installation. */
+const RUNBOOK_BASE = '{{ $externalLabels.grafana_url }}/a/rustydb-monitoring-app/runbooks#';
 const runbookSections = new Set(
   [...fs.readFileSync(path.join(MONITORING_DIR, 'RUNBOOKS.md'), 'utf8').matchAll(/^## (\S+)$/gm)].map((m) => m[1])
 );
+/** The RustyDB guide's `component` values (its Alertmanager routes match on them), by our `category`. */
+const COMPONENT_OF_CATEGORY: Record<string, string> = {
+  availability: 'service',
+  latency: 'performance',
+  resources: 'resource',
+  performance: 'performance',
+  connections: 'connections',
+  security: 'security',
+  replication: 'replication',
+};
 
 const label = (rule: AlertRule) => `${rule.alert} (${rule.labels?.severity})`;
 /** The trailing comparison of an alert expression: `... > 75` → ['>', 75]. */
@@ -66,6 +77,10 @@ describe('alert rules against the guide thresholds (src/rustydb/thresholds.ts)',
     expect(new Set(Object.values(THRESHOLD_ALERTS))).toEqual(new Set(Object.keys(THRESHOLDS)));
   });
 
+  it('has a runbook section for every alert, and none for an alert that does not exist', () => {
+    expect([...runbookSections].sort()).toEqual([...new Set(alerts.map((r) => r.alert))].sort());
+  });
+
   it('hard-codes no other level: alerts outside the map compare only with 0 or 1, or are SLO burn rates', () => {
     const others = alerts.filter(
       (rule) => THRESHOLD_ALERTS[rule.alert] === undefined && !rule.alert.endsWith('BudgetBurn')
@@ -93,8 +108,10 @@ describe('alert rule conventions', () => {
       expect(description).toMatch(/\{\{ \$(value|labels)/);
       // A 0-100 gauge prints with printf; a 0-1 ratio with humanizePercentage; never a raw $value.
       expect(description).not.toMatch(/\{\{ \$value \}\}/);
-      expect(runbook_url?.startsWith(RUNBOOK_BASE)).toBe(true);
-      expect(runbookSections).toContain(runbook_url!.slice(RUNBOOK_BASE.length));
+      expect(rule.labels?.component).toBe(COMPONENT_OF_CATEGORY[rule.labels!.category]);
+      // One section per alert, headed by its name; the anchor is the name in lower case.
+      expect(runbook_url).toBe(`${RUNBOOK_BASE}${rule.alert.toLowerCase()}`);
+      expect(runbookSections).toContain(rule.alert);
       // A bundled dashboard, and only variables it has.
       const dashboard = dashboard_url?.match(/^\{\{ \$externalLabels\.grafana_url \}\}\/d\/([a-z-]+)(?:\?(.*))?$/);
       expect([...DASHBOARD_VARIABLES.keys()]).toContain(dashboard?.[1]);
@@ -132,6 +149,11 @@ describe('alert rule conventions', () => {
       'RustyDBLowTransactionRate',
       'RustyDBAvailabilityBudgetBurn',
       'RustyDBLatencyBudgetBurn',
+      // The Lightning guide's alerts and SLOs, on RustyDB's metrics.
+      'RustyDBDiskSpaceLow',
+      'RustyDBHighQueryLatency',
+      'RustyDBHighErrorRate',
+      'RustyDBFreshnessBudgetBurn',
     ]) {
       expect(names).toContain(name);
     }

@@ -17,6 +17,9 @@ export const THRESHOLD_ALERTS: Record<string, ThresholdKey> = {
   RustyDBHighFailedLogins: 'failedLoginsPerMinute',
   RustyDBSecurityThreat: 'threatsDetected',
   RustyDBReplicationLag: 'replicationLagSeconds',
+  RustyDBDiskSpaceLow: 'diskUsagePercent',
+  RustyDBHighQueryLatency: 'queryLatencyP95Seconds',
+  RustyDBHighErrorRate: 'errorRatio',
 };
 
 /** Thresholds on event counters: `for` is the window they are counted over, and the alert has no `for:`. */

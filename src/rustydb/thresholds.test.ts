@@ -15,6 +15,13 @@ describe('levelOf', () => {
     [THRESHOLDS.threatsDetected, 0, 'ok'],
     [THRESHOLDS.threatsDetected, 1, 'critical'],
     [THRESHOLDS.connectionsInUse, 0.99, 'warning'],
+    // The guide's rule and script: one deadlock warns (`> 0`), more than five are critical.
+    [THRESHOLDS.deadlocks, 0, 'ok'],
+    [THRESHOLDS.deadlocks, 1, 'warning'],
+    [THRESHOLDS.deadlocks, 5, 'warning'],
+    [THRESHOLDS.deadlocks, 6, 'critical'],
+    [THRESHOLDS.replicationLagSeconds, 61, 'critical'],
+    [THRESHOLDS.diskUsagePercent, 90.5, 'critical'],
   ] as Array<[Threshold, number, string]>)(
     '%o at %d is %s (a limit itself is not crossed)',
     (threshold, value, level) => {
@@ -33,10 +40,18 @@ describe('grafanaSteps', () => {
   });
 
   it('starts red and turns green at the warning limit when lower is worse', () => {
+    expect(grafanaSteps(THRESHOLDS.transactionsPerSecond)).toEqual([
+      { value: null, color: 'red' },
+      { value: 10, color: 'orange' },
+      { value: 50, color: 'green' },
+    ]);
+  });
+
+  it("colours green only beyond the guide's baseline: the cache panel's red < 90 %, yellow 90-95 %, green > 95 %", () => {
     expect(grafanaSteps(THRESHOLDS.cacheHitRatio)).toEqual([
       { value: null, color: 'red' },
-      { value: 0.8, color: 'orange' },
-      { value: 0.9, color: 'green' },
+      { value: 0.9, color: 'yellow' },
+      { value: 0.95, color: 'green' },
     ]);
   });
 
@@ -45,7 +60,7 @@ describe('grafanaSteps', () => {
       { value: null, color: 'green' },
       { value: 1, color: 'red' },
     ]);
-    expect(grafanaSteps(THRESHOLDS.deadlocks).map((s) => s.value)).toEqual([null, 2, 6]);
+    expect(grafanaSteps(THRESHOLDS.deadlocks).map((s) => s.value)).toEqual([null, 1, 6]);
   });
 
   it('omits a level the guide does not name', () => {

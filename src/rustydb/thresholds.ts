@@ -21,23 +21,35 @@ export interface Threshold {
   unit: string;
   /** Whole counts of events: the first value above a limit is the limit plus one. */
   countable?: boolean;
+  /**
+   * The guide's healthy baseline where it is stricter than the warning level (cache hit ratio: "> 0.95"). Panels
+   * colour green only beyond it and yellow between it and the warning level; alerts keep the warning level.
+   */
+  baseline?: number;
 }
 
 export const THRESHOLDS = {
   cpuPercent: { direction: 'above', warning: 75, critical: 90, for: '5m', unit: 'percent' },
   memoryPercent: { direction: 'above', warning: 80, critical: 90, for: '5m', unit: 'percent' },
-  cacheHitRatio: { direction: 'below', warning: 0.9, critical: 0.8, for: '10m', unit: 'percentunit' },
+  cacheHitRatio: { direction: 'below', warning: 0.9, critical: 0.8, for: '10m', unit: 'percentunit', baseline: 0.95 },
   transactionsPerSecond: { direction: 'below', warning: 50, critical: 10, for: '10m', unit: 'ops' },
   locksHeld: { direction: 'above', warning: 500, critical: 1000, for: '5m', unit: 'short' },
-  deadlocks: { direction: 'above', warning: 1, critical: 5, for: '5m', unit: 'short', countable: true },
+  /** The guide's alert rule and script warn on one deadlock (`> 0`); only its KPI table says "> 1". */
+  deadlocks: { direction: 'above', warning: 0, critical: 5, for: '5m', unit: 'short', countable: true },
   poolUtilisation: { direction: 'above', warning: 0.8, critical: 0.95, for: '5m', unit: 'percentunit' },
   poolWaiting: { direction: 'above', warning: 5, critical: 20, for: '5m', unit: 'short' },
   connectionsInUse: { direction: 'above', warning: 0.9, for: '5m', unit: 'percentunit' },
   failedLoginsPerMinute: { direction: 'above', warning: 10, for: '1m', unit: 'short' },
   /** The guide: any threat detected within a minute is critical. */
   threatsDetected: { direction: 'above', critical: 0, for: '1m', unit: 'short', countable: true },
-  /** Not in the guide (replication is an `ext` metric): a replica more than 30 s / 5 min behind. */
-  replicationLagSeconds: { direction: 'above', warning: 30, critical: 300, for: '5m', unit: 's' },
+  /** The Lightning guide: critical above 60 s for 5 minutes; the warning at 30 s is ours (it names none). */
+  replicationLagSeconds: { direction: 'above', warning: 30, critical: 60, for: '5m', unit: 's' },
+  /** The Lightning guide's DiskSpaceCritical: less than 10 % free for 5 minutes, on RustyDB's disk usage gauge. */
+  diskUsagePercent: { direction: 'above', critical: 90, for: '5m', unit: 'percent' },
+  /** The Lightning guide's HighQueryLatency: p95 query time above 1 s for 10 minutes. */
+  queryLatencyP95Seconds: { direction: 'above', warning: 1, for: '10m', unit: 's' },
+  /** The Lightning guide's HighErrorRate: more than 5 % of requests failing for 5 minutes. */
+  errorRatio: { direction: 'above', critical: 0.05, for: '5m', unit: 'percentunit' },
 } as const satisfies Record<string, Threshold>;
 
 export type ThresholdKey = keyof typeof THRESHOLDS;
@@ -77,6 +89,8 @@ export interface ThresholdStep {
 }
 
 const LEVEL_COLORS: Record<Level, string> = { ok: 'green', warning: 'orange', critical: 'red' };
+/** Worse than the guide's baseline but not yet at an alert level. */
+const BELOW_BASELINE_COLOR = 'yellow';
 
 /**
  * The levels as Grafana threshold steps (`fieldConfig.defaults.thresholds.steps`). Grafana colours a value with the
@@ -93,6 +107,14 @@ export function grafanaSteps(threshold: Threshold): ThresholdStep[] {
     ];
   }
   const lowest = critical !== undefined ? LEVEL_COLORS.critical : LEVEL_COLORS.warning;
+  if (threshold.baseline !== undefined && warning !== undefined) {
+    // The guide's panel: red below the warning level, yellow up to the baseline, green beyond it.
+    return [
+      { value: null, color: LEVEL_COLORS.critical },
+      { value: warning, color: BELOW_BASELINE_COLOR },
+      { value: threshold.baseline, color: LEVEL_COLORS.ok },
+    ];
+  }
   return [
     { value: null, color: lowest },
     ...(critical !== undefined && warning !== undefined ? [{ value: critical, color: LEVEL_COLORS.warning }] : []),
