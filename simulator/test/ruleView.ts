@@ -70,6 +70,28 @@ const counted = (key: ThresholdKey, windowMin: number, perMinute: boolean, read:
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
+/**
+ * `histogram_quantile(q, rate(..._bucket[w]))` as Prometheus computes it: linear within the bucket the rank falls in,
+ * the highest finite bound when it falls in +Inf. None (an empty list) without queries in the window.
+ */
+export function durationQuantile(tl: Timeline, i: number, windowMin: number, q: number): number[] {
+  const total = increase(tl, i, windowMin, (f) => f.queries);
+  if (total === 0) {
+    return [];
+  }
+  const rank = q * total;
+  let below = 0;
+  for (let b = 0; b < DURATION_BUCKETS.length; b++) {
+    const count = increase(tl, i, windowMin, (f) => f.buckets[b]);
+    if (count >= rank) {
+      const lower = b === 0 ? 0 : DURATION_BUCKETS[b - 1];
+      return [lower + ((DURATION_BUCKETS[b] - lower) * (rank - below)) / (count - below)];
+    }
+    below = count;
+  }
+  return [DURATION_BUCKETS[DURATION_BUCKETS.length - 1]];
+}
+
 /** Every threshold of `thresholds.ts` as the alert rule computes it. */
 export const SIGNALS: readonly Signal[] = [
   gauge('cpuPercent', (g) => [g.cpuPercent]),
@@ -90,38 +112,56 @@ export const SIGNALS: readonly Signal[] = [
   counted('failedLoginsPerMinute', RATE_WINDOW_MIN, true, (f) => f.failedLogins),
   counted('threatsDetected', minutesOf(THRESHOLDS.threatsDetected.for), false, (f) => f.threats),
   gauge('replicationLagSeconds', (g) => g.replicas.map((r) => r.lagSeconds)),
+  // The model keeps no disk usage and no failed HTTP requests (the simulator counts real requests, outside the model):
+  // these alerts have no series to see in a simulated week.
+  { key: 'diskUsagePercent', values: () => [], windowMin: 0 },
+  { key: 'errorRatio', values: () => [], windowMin: RATE_WINDOW_MIN },
+  {
+    key: 'queryLatencyP95Seconds',
+    values: (tl, i) => durationQuantile(tl, i, RATE_WINDOW_MIN, 0.95),
+    windowMin: RATE_WINDOW_MIN,
+  },
 ];
 
 export const forMinutes = (key: ThresholdKey) => minutesOf(THRESHOLDS[key].for);
 
-/** The latency SLO as `rules/rustydb-slo.yml` writes it: objective, "good" bound, and the burn-rate window pairs. */
+/** A latency SLO as `rules/rustydb-slo.yml` writes it: objective, "good" bound, and the burn-rate window pairs. */
 export interface LatencySlo {
+  slo: string;
   objective: number;
   boundSec: number;
   /** Each alert condition: both windows' error ratios above `factor × (1 − objective)`. */
   burns: Array<{ long: string; short: string; factor: number }>;
 }
 
-export function latencySlo(): LatencySlo {
+/** Every latency SLO (`slo` label `rustydb-latency…`), with the burn pairs of `RustyDBLatencyBudgetBurn`. */
+export function latencySlos(): LatencySlo[] {
   const files = loadRuleFiles();
-  const slo = 'rustydb-latency';
-  const objective = recordingRules(files).find((r) => r.record === 'slo:objective:ratio' && r.labels?.slo === slo);
-  const sli = recordingRules(files).find((r) => r.record === 'slo:sli_error:ratio_rate5m' && r.labels?.slo === slo);
+  const recorded = (record: string, slo: string) =>
+    recordingRules(files).find((r) => r.record === record && r.labels?.slo === slo)!;
   const burns = alertRules(files)
     .filter((r) => r.alert === 'RustyDBLatencyBudgetBurn')
     .flatMap((r) => {
       const terms = [
-        ...r.expr.matchAll(/ratio_rate(\w+)\{slo="rustydb-latency"\} > on \(slo\) group_left \(\) \(([\d.]+) \*/g),
+        ...r.expr.matchAll(/ratio_rate(\w+)\{slo=~?"[^"]+"\} > on \(slo\) group_left \(\) \(([\d.]+) \*/g),
       ];
       return terms.flatMap((t, k) =>
         k % 2 === 0 ? [{ long: t[1], short: terms[k + 1][1], factor: Number(t[2]) }] : []
       );
     });
-  return {
-    objective: Number(/vector\(([\d.]+)\)/.exec(objective!.expr)![1]),
-    boundSec: Number(/le="([\d.]+)"/.exec(sli!.expr)![1]),
+  const slos = [
+    ...new Set(
+      recordingRules(files)
+        .map((r) => r.labels?.slo)
+        .filter((slo): slo is string => slo?.startsWith('rustydb-latency') ?? false)
+    ),
+  ];
+  return slos.map((slo) => ({
+    slo,
+    objective: Number(/vector\(([\d.]+)\)/.exec(recorded('slo:objective:ratio', slo).expr)![1]),
+    boundSec: Number(/le=~?"([\d.]+)/.exec(recorded('slo:sli_error:ratio_rate5m', slo).expr)![1]),
     burns,
-  };
+  }));
 }
 
 /** Share of the window's queries slower than `boundSec` (`slo:sli_error:ratio_rate<window>`). */
