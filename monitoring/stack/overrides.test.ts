@@ -67,8 +67,11 @@ describe('test-stack overrides of the shipped configuration', () => {
       {
         job_name: 'rustydb',
         static_configs: [
-          { targets: ['127.0.0.1:1001'] },
-          { targets: ['127.0.0.1:1002'], labels: { __metrics_path__: '/api/v1/metrics/prometheus' } },
+          { targets: ['127.0.0.1:1001'], labels: { role: 'primary', version: '0.6.5' } },
+          {
+            targets: ['127.0.0.1:1002'],
+            labels: { __metrics_path__: '/api/v1/metrics/prometheus', role: 'primary', version: '0.6.5' },
+          },
         ],
       },
       { job_name: 'alertmanager', static_configs: [{ targets: ['127.0.0.1:1003'] }] },

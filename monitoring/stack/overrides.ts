@@ -47,10 +47,16 @@ export interface PrometheusOverrides {
   interval: string;
 }
 
-/** The shipped prometheus.yml with its targets mapped; jobs with a target outside the map are dropped. */
+/**
+ * The shipped prometheus.yml with its targets mapped; jobs with a target outside the map, and jobs without static
+ * targets (the cluster job's file discovery), are dropped.
+ */
 export function prometheusConfig(shipped: Doc, o: PrometheusOverrides): Doc {
   const jobs = (shipped.scrape_configs as Doc[]).flatMap((job) => {
-    const groups = job.static_configs as Array<{ targets: string[]; labels?: Doc }>;
+    const groups = (job.static_configs ?? []) as Array<{ targets: string[]; labels?: Doc }>;
+    if (groups.length === 0) {
+      return [];
+    }
     const mapped = groups.map((g) => ({ ...g, targets: g.targets.map((t) => o.targets[t]) }));
     return mapped.every((g) => g.targets.every(Boolean)) ? [{ ...job, static_configs: mapped }] : [];
   });
