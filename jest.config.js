@@ -4,7 +4,12 @@ process.env.TZ = 'UTC';
 const base = require('./.config/jest.config');
 
 // d3-color 3.1.1 ships .mjs, which the scaffold's transform does not match.
-const transform = { ...base.transform, '^.+\\.mjs$': base.transform['^.+\\.(t|j)sx?$'] };
+// Markdown the app imports as text (monitoring/RUNBOOKS.md, webpack's asset/source) is the file's contents.
+const transform = {
+  ...base.transform,
+  '^.+\\.mjs$': base.transform['^.+\\.(t|j)sx?$'],
+  '^.+\\.md$': '<rootDir>/scripts/rawTextTransform.js',
+};
 
 // Bounds for a hung test, not speed expectations: on a loaded 2-core machine a test that starts servers, Prometheus or
 // Chromium can take far longer than Jest's 5 s default without anything being wrong.

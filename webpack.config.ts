@@ -8,6 +8,8 @@ import grafanaConfig, { type Env } from './.config/webpack/webpack.config';
 // and the bundled dashboards live at the top level (dashboards/) but are served from dist/dashboards/.
 const config = async (env: Env): Promise<Configuration> =>
   merge(await grafanaConfig(env), {
+    // monitoring/RUNBOOKS.md is bundled as text: the Runbooks page serves it (src/pages/Runbooks).
+    module: { rules: [{ test: /RUNBOOKS\.md$/, type: 'asset/source' }] },
     plugins: [
       new CopyWebpackPlugin({
         patterns: [

@@ -10,6 +10,7 @@ export const PROMETHEUS_TYPE = 'prometheus';
 export enum ROUTES {
   Home = 'home',
   GettingStarted = 'getting-started',
+  Runbooks = 'runbooks',
 }
 
 export function appPageUrl(route: ROUTES): string {

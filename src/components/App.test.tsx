@@ -29,6 +29,14 @@ describe('App', () => {
     expect(screen.getByRole('form', { name: 'New RustyDB data source' })).toBeInTheDocument();
   });
 
+  it('opens the runbooks, scrolled to the alert the link names', () => {
+    const scrollIntoView = jest.fn();
+    Element.prototype.scrollIntoView = scrollIntoView;
+    renderAt('/runbooks#rustydbdown');
+    expect(screen.getByRole('region', { name: 'RustyDBDown' })).toHaveAttribute('id', 'rustydbdown');
+    expect(scrollIntoView).toHaveBeenCalledTimes(1);
+  });
+
   it('sends an unknown path to the home page', () => {
     renderAt('/nowhere');
     expect(screen.getByText('No RustyDB data source yet')).toBeInTheDocument();

@@ -3,6 +3,7 @@ import { Route, Routes } from 'react-router-dom';
 import { AppRootProps } from '@grafana/data';
 import { GettingStarted } from '../pages/GettingStarted/GettingStarted';
 import { Home } from '../pages/Home/Home';
+import { Runbooks } from '../pages/Runbooks/Runbooks';
 import { ROUTES } from '../constants';
 import { AppSettings, readAppSettings } from './appSettings';
 
@@ -11,6 +12,7 @@ function App({ meta }: AppRootProps<AppSettings>) {
   return (
     <Routes>
       <Route path={ROUTES.GettingStarted} element={<GettingStarted />} />
+      <Route path={ROUTES.Runbooks} element={<Runbooks />} />
       {/* The home page answers every other path, as the app's default page. */}
       <Route path="*" element={<Home settings={settings} />} />
     </Routes>

@@ -17,7 +17,7 @@ import {
   sumBy,
 } from '../lib/promql';
 import { prom } from '../lib/targets';
-import { holdFor, level } from '../lib/levels';
+import { baseline, holdFor, level } from '../lib/levels';
 
 const PERCENTILES = [0.5, 0.95, 0.99];
 
@@ -56,7 +56,7 @@ export const memoryGauge: PanelSpec = {
 export const cacheHitGauge: PanelSpec = {
   type: 'gauge',
   title: 'Cache hit ratio',
-  description: `Share of page reads served from the buffer cache. Good is above 95 %; below ${level('cacheHitRatio', 'warning')} is a warning and below ${level('cacheHitRatio', 'critical')} for ${holdFor('cacheHitRatio')} is critical: the working set no longer fits, so grow the buffer pool or look for scans. v0.6.5 always reports a constant 95 %.`,
+  description: `Share of page reads served from the buffer cache. Green is the guide's baseline, above ${baseline('cacheHitRatio')}; yellow is below it; below ${level('cacheHitRatio', 'warning')} (red) is a warning and below ${level('cacheHitRatio', 'critical')} for ${holdFor('cacheHitRatio')} is critical: the working set no longer fits, so grow the buffer pool or look for scans. v0.6.5 always reports a constant 95 %.`,
   unit: 'percentunit',
   levels: 'cacheHitRatio',
   min: 0,

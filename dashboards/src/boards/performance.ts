@@ -14,16 +14,21 @@ import {
 } from './common';
 import { activeTransactions, livePerformance, lockCounts, queryStats, runningQueries, slowQueries } from './live';
 import { holdFor, level } from '../lib/levels';
+import { THRESHOLDS } from '../../../src/rustydb/thresholds';
 
-const deadlocksInRange: PanelSpec = {
+/** Over the alert's own window, so the per-5-minute levels colour what they were written for. */
+const deadlocksRecent: PanelSpec = {
   type: 'stat',
-  title: 'Deadlocks',
-  description:
-    'Deadlocks detected in the selected time range. The guide expects none: more than 1 is a warning and more than 5 critical. Each one aborted a transaction; look for transactions that lock the same rows in different orders.',
+  title: `Deadlocks (last ${holdFor('deadlocks')})`,
+  description: `Deadlocks detected in the last ${holdFor('deadlocks')}, the window the alert counts over. The guide expects none: a single one is a warning and more than ${level('deadlocks', 'critical')} critical. Each one aborted a transaction; look for transactions that lock the same rows in different orders.`,
   unit: 'short',
   levels: 'deadlocks',
   targets: [
-    prom(sumBy(BY_INSTANCE, increase(sel('rustydb_deadlocks_total'), '$__range')), '{{instance}}', { instant: true }),
+    prom(
+      `floor(${sumBy(BY_INSTANCE, increase(sel('rustydb_deadlocks_total'), THRESHOLDS.deadlocks.for))})`,
+      '{{instance}}',
+      { instant: true }
+    ),
   ],
 };
 
@@ -113,9 +118,9 @@ export const performance: DashboardSpec = {
   title: 'RustyDB / Performance',
   description: 'Query and transaction throughput, latency, locking, cache and WAL: where the time goes.',
   tag: 'performance',
-  refresh: '30s',
+  refresh: '15s', // the guide's Performance Dashboard
   rows: [
-    { section: 'Health', panels: [livePerformance, deadlocksInRange, cacheHitGauge, lockCounts] },
+    { section: 'Health', panels: [livePerformance, deadlocksRecent, cacheHitGauge, lockCounts] },
     { section: 'Problems', panels: [slowQueries, runningQueries, requestErrorRatio, lockWaits] },
     {
       section: 'Performance',

@@ -56,6 +56,7 @@ const threatsInRange: PanelSpec = {
   title: 'Threats detected',
   description: 'Threats detected in the selected time range. The guide expects none; any is critical.',
   unit: 'short',
+  levels: 'threatsDetected',
   targets: [
     prom(sumBy(BY_INSTANCE, increase(sel('rustydb_threats_detected_total'), '$__range')), '{{instance}}', {
       instant: true,

@@ -7,7 +7,7 @@ describe('threshold levels in panel descriptions', () => {
     ['poolUtilisation', 'critical', '95 %'],
     ['locksHeld', 'critical', '1000'],
     ['replicationLagSeconds', 'warning', '30 s'],
-    ['replicationLagSeconds', 'critical', '5 minutes'],
+    ['replicationLagSeconds', 'critical', '1 minute'],
   ] as const)('%s %s reads %s', (key, severity, text) => {
     expect(level(key, severity)).toBe(text);
   });

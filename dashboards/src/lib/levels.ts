@@ -22,6 +22,15 @@ export function level(key: ThresholdKey, severity: 'warning' | 'critical'): stri
   }
 }
 
+/** The guide's healthy baseline of a threshold that has one, as a description writes it ("95 %"). */
+export function baseline(key: ThresholdKey): string {
+  const value: number | undefined = (THRESHOLDS[key] as Threshold).baseline;
+  if (value === undefined) {
+    throw new Error(`${key} has no baseline`);
+  }
+  return THRESHOLDS[key].unit === 'percentunit' ? `${Math.round(value * 10000) / 100} %` : String(value);
+}
+
 /** How long a threshold's condition must hold, e.g. "5 minutes". */
 export function holdFor(key: ThresholdKey): string {
   const window = THRESHOLDS[key].for;
