@@ -88,7 +88,7 @@ describe('docker-compose.yaml', () => {
     it('scrapes services of this compose file', () => {
       const names = services.map((s) => s.name).concat('localhost');
       const targets = (readYaml(config).scrape_configs as any[]).flatMap((job) =>
-        job.static_configs.flatMap((g: any) => g.targets)
+        (job.static_configs ?? []).flatMap((g: any) => g.targets)
       );
       expect(targets.map((t: string) => t.split(':')[0]).filter((host: string) => !names.includes(host))).toEqual([]);
       expect(targets).toEqual(expect.arrayContaining(['simulator:9100', 'simulator:8080', 'alertmanager:9093']));
