@@ -27,7 +27,7 @@ const objectiveStat: PanelSpec = {
   type: 'stat',
   title: 'Objective',
   description:
-    'The target share of good events per SLO over 30 days (availability: REST requests that succeed; latency: queries faster than the threshold in the rules). One place sets it: `slo:objective:ratio` in the rules.',
+    'The target share of good events per SLO over its window (availability, 30 days: time up and REST requests that succeed; latency, 7 days: queries faster than 0.1 s and than 1 s; freshness, 1 day: minutes with every replica at most 10 s behind). One place sets it: `slo:objective:ratio` in the rules.',
   unit: 'percentunit',
   decimals: 2,
   targets: [prom(objective, '{{slo}}', { instant: true })],
@@ -90,7 +90,7 @@ const burnRates: PanelSpec = {
   type: 'timeseries',
   title: 'Burn rate',
   description:
-    "How fast each SLO spends its error budget, over the alerts' long windows (1 = exactly the budget over 30 days). The rules page when a fast window and its short companion both burn far above 1, and open a ticket for slower sustained burns; see the factors in monitoring/rules/rustydb-slo.yml.",
+    "How fast each SLO spends its error budget, over the alerts' long windows (1 = exactly the budget over the SLO's window). The rules page when a fast window and its short companion both burn far above 1, and open a ticket for slower sustained burns; see the factors in monitoring/rules/rustydb-slo.yml.",
   unit: 'short',
   min: 0,
   targets: BURN_WINDOWS.map((w) => prom(burnRate(w), `{{slo}} ${w}`)),
