@@ -21,8 +21,7 @@ const severitiesIn = (c: AlertTestCase) => (c.exp_alerts ?? []).map((a) => a.exp
 describe('promtool unit tests cover every rule', () => {
   it('load every rule file', () => {
     // A glob (`../rules/*.yml`, the fault scenarios') loads every rule file.
-    const resolve = (r: string) =>
-      r.endsWith('/*.yml') ? ruleFilePaths() : [path.resolve(RULE_TESTS_DIR, r)];
+    const resolve = (r: string) => (r.endsWith('/*.yml') ? ruleFilePaths() : [path.resolve(RULE_TESTS_DIR, r)]);
     const tested = new Set(testFiles.flatMap((f) => f.rule_files.flatMap(resolve)));
     expect([...tested].sort()).toEqual(ruleFilePaths());
   });

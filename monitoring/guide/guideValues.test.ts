@@ -13,10 +13,17 @@ function tableRows(markdown: string): string[][] {
   const section = markdown.slice(markdown.indexOf(HEADING));
   const lines = section.split('\n').slice(1);
   const start = lines.findIndex((l) => l.startsWith('|'));
-  const table = lines.slice(start, lines.findIndex((l, k) => k > start && !l.startsWith('|')));
-  return table
-    .slice(2)
-    .map((l) => l.replace(/^\|/, '').replace(/\|$/, '').split(/(?<!\\)\|/).map((c) => c.trim()));
+  const table = lines.slice(
+    start,
+    lines.findIndex((l, k) => k > start && !l.startsWith('|'))
+  );
+  return table.slice(2).map((l) =>
+    l
+      .replace(/^\|/, '')
+      .replace(/\|$/, '')
+      .split(/(?<!\\)\|/)
+      .map((c) => c.trim())
+  );
 }
 
 const markdown = fs.readFileSync(DOC, 'utf8');

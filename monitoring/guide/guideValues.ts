@@ -38,7 +38,12 @@ const targetLabels = () =>
 
 export const GUIDE_VALUES: GuideValue[] = [
   // --- RustyDB guide: KPI table, performance script, alert rules ---
-  { guide: 'RustyDB', words: 'RustyDBDown `for: 1m`', expected: '1m', actual: () => ruleLevel('RustyDBDown', 'critical')?.for },
+  {
+    guide: 'RustyDB',
+    words: 'RustyDBDown `for: 1m`',
+    expected: '1m',
+    actual: () => ruleLevel('RustyDBDown', 'critical')?.for,
+  },
   {
     guide: 'RustyDB',
     words: 'CPU warning > 75 %, critical > 90 %, for 5m',
@@ -66,7 +71,10 @@ export const GUIDE_VALUES: GuideValue[] = [
     guide: 'RustyDB',
     words: 'RustyDBLowCacheHitRatio `< 0.80` for 10m, critical',
     expected: [0.8, '10m'],
-    actual: () => [ruleLevel('RustyDBLowCacheHitRatio', 'critical')?.level, ruleLevel('RustyDBLowCacheHitRatio', 'critical')?.for],
+    actual: () => [
+      ruleLevel('RustyDBLowCacheHitRatio', 'critical')?.level,
+      ruleLevel('RustyDBLowCacheHitRatio', 'critical')?.for,
+    ],
   },
   {
     guide: 'RustyDB',
@@ -90,39 +98,72 @@ export const GUIDE_VALUES: GuideValue[] = [
     expected: [50, 10],
     actual: () => [T.transactionsPerSecond.warning, T.transactionsPerSecond.critical],
   },
-  { guide: 'RustyDB', words: 'locks_held warning > 500, critical > 1000', expected: [500, 1000], actual: () => [T.locksHeld.warning, T.locksHeld.critical] },
+  {
+    guide: 'RustyDB',
+    words: 'locks_held warning > 500, critical > 1000',
+    expected: [500, 1000],
+    actual: () => [T.locksHeld.warning, T.locksHeld.critical],
+  },
   { guide: 'RustyDB', words: 'deadlocks KPI: warning > 1', expected: 1, actual: () => T.deadlocks.warning },
   {
     guide: 'RustyDB',
     words: 'RustyDBDeadlocks `increase(rustydb_deadlocks_total[5m]) > 0`; script `DEADLOCKS > 5` critical',
     expected: [0, 5, '5m'],
-    actual: () => [ruleLevel('RustyDBDeadlocks', 'warning')?.level, ruleLevel('RustyDBDeadlocks', 'critical')?.level, T.deadlocks.for],
+    actual: () => [
+      ruleLevel('RustyDBDeadlocks', 'warning')?.level,
+      ruleLevel('RustyDBDeadlocks', 'critical')?.level,
+      T.deadlocks.for,
+    ],
   },
-  { guide: 'RustyDB', words: 'RustyDBDeadlocks `for: 1m`', expected: '1m', actual: () => ruleLevel('RustyDBDeadlocks', 'warning')?.for },
+  {
+    guide: 'RustyDB',
+    words: 'RustyDBDeadlocks `for: 1m`',
+    expected: '1m',
+    actual: () => ruleLevel('RustyDBDeadlocks', 'warning')?.for,
+  },
   {
     guide: 'RustyDB',
     words: 'RustyDBHighConnections `> 90` % for 5m',
     expected: [0.9, '5m'],
-    actual: () => [ruleLevel('RustyDBHighConnections', 'warning')?.level, ruleLevel('RustyDBHighConnections', 'warning')?.for],
+    actual: () => [
+      ruleLevel('RustyDBHighConnections', 'warning')?.level,
+      ruleLevel('RustyDBHighConnections', 'warning')?.for,
+    ],
   },
   {
     guide: 'RustyDB',
     words: 'Pool utilisation warning > 80 %, critical > 95 %; waiting requests warning > 5, critical > 20',
     expected: [0.8, 0.95, 5, 20],
-    actual: () => [T.poolUtilisation.warning, T.poolUtilisation.critical, T.poolWaiting.warning, T.poolWaiting.critical],
+    actual: () => [
+      T.poolUtilisation.warning,
+      T.poolUtilisation.critical,
+      T.poolWaiting.warning,
+      T.poolWaiting.critical,
+    ],
   },
-  { guide: 'RustyDB', words: '`waiting_requests` "(alert if > 10)"', expected: 10, actual: () => T.poolWaiting.warning },
+  {
+    guide: 'RustyDB',
+    words: '`waiting_requests` "(alert if > 10)"',
+    expected: 10,
+    actual: () => T.poolWaiting.warning,
+  },
   {
     guide: 'RustyDB',
     words: 'RustyDBHighFailedLogins `> 10` per minute, for 1m',
     expected: [10, '1m'],
-    actual: () => [ruleLevel('RustyDBHighFailedLogins', 'warning')?.level, ruleLevel('RustyDBHighFailedLogins', 'warning')?.for],
+    actual: () => [
+      ruleLevel('RustyDBHighFailedLogins', 'warning')?.level,
+      ruleLevel('RustyDBHighFailedLogins', 'warning')?.for,
+    ],
   },
   {
     guide: 'RustyDB',
     words: 'RustyDBSecurityThreat `increase(rustydb_threats_detected_total[1m]) > 0`, `for: 1m`',
     expected: [0, '1m'],
-    actual: () => [ruleLevel('RustyDBSecurityThreat', 'critical')?.level, ruleLevel('RustyDBSecurityThreat', 'critical')?.for],
+    actual: () => [
+      ruleLevel('RustyDBSecurityThreat', 'critical')?.level,
+      ruleLevel('RustyDBSecurityThreat', 'critical')?.for,
+    ],
   },
   {
     guide: 'RustyDB',
@@ -143,10 +184,30 @@ export const GUIDE_VALUES: GuideValue[] = [
     actual: () => everyAlert().every((r) => r.labels?.component !== undefined),
   },
   // --- RustyDB guide: dashboards ---
-  { guide: 'RustyDB', words: 'Overview Dashboard "Refresh: 30 seconds"', expected: '30s', actual: () => dashboard('rustydb-overview').refresh },
-  { guide: 'RustyDB', words: 'Performance Dashboard "Refresh: 15 seconds"', expected: '15s', actual: () => dashboard('rustydb-performance').refresh },
-  { guide: 'RustyDB', words: 'Resource Dashboard "Refresh: 30 seconds"', expected: '30s', actual: () => dashboard('rustydb-resources').refresh },
-  { guide: 'RustyDB', words: 'Security Dashboard "Refresh: 1 minute"', expected: '1m', actual: () => dashboard('rustydb-security').refresh },
+  {
+    guide: 'RustyDB',
+    words: 'Overview Dashboard "Refresh: 30 seconds"',
+    expected: '30s',
+    actual: () => dashboard('rustydb-overview').refresh,
+  },
+  {
+    guide: 'RustyDB',
+    words: 'Performance Dashboard "Refresh: 15 seconds"',
+    expected: '15s',
+    actual: () => dashboard('rustydb-performance').refresh,
+  },
+  {
+    guide: 'RustyDB',
+    words: 'Resource Dashboard "Refresh: 30 seconds"',
+    expected: '30s',
+    actual: () => dashboard('rustydb-resources').refresh,
+  },
+  {
+    guide: 'RustyDB',
+    words: 'Security Dashboard "Refresh: 1 minute"',
+    expected: '1m',
+    actual: () => dashboard('rustydb-security').refresh,
+  },
   {
     guide: 'RustyDB',
     words: '"Auto-refresh every 30-60 seconds"',
@@ -163,7 +224,9 @@ export const GUIDE_VALUES: GuideValue[] = [
     guide: 'RustyDB',
     words: 'Security Threats Detected: any threat is critical',
     expected: grafanaSteps(T.threatsDetected),
-    actual: () => panels('rustydb-security', /^Threats detected$/).find((p) => p.type === 'stat')?.fieldConfig.defaults.thresholds.steps,
+    actual: () =>
+      panels('rustydb-security', /^Threats detected$/).find((p) => p.type === 'stat')?.fieldConfig.defaults.thresholds
+        .steps,
   },
   // --- RustyDB guide: Prometheus and Alertmanager ---
   {
@@ -196,9 +259,19 @@ export const GUIDE_VALUES: GuideValue[] = [
     expected: true,
     actual: () => parseInt(prometheusFlags()['storage.tsdb.retention.time'] ?? '15', 10) >= 30,
   },
-  { guide: 'RustyDB', words: "`group_by: ['alertname', 'instance', 'severity']`", expected: ['alertname', 'instance', 'severity'], actual: () => routes().group_by },
+  {
+    guide: 'RustyDB',
+    words: "`group_by: ['alertname', 'instance', 'severity']`",
+    expected: ['alertname', 'instance', 'severity'],
+    actual: () => routes().group_by,
+  },
   { guide: 'RustyDB', words: '`group_wait: 10s` (both guides)', expected: '10s', actual: () => routes().group_wait },
-  { guide: 'RustyDB', words: '`group_interval: 10s` (both guides)', expected: '10s', actual: () => routes().group_interval },
+  {
+    guide: 'RustyDB',
+    words: '`group_interval: 10s` (both guides)',
+    expected: '10s',
+    actual: () => routes().group_interval,
+  },
   { guide: 'RustyDB', words: '`repeat_interval: 4h`', expected: '4h', actual: () => routes().repeat_interval },
   {
     guide: 'RustyDB',
@@ -211,13 +284,19 @@ export const GUIDE_VALUES: GuideValue[] = [
     guide: 'Lightning',
     words: 'HighErrorRate `> 0.05` for 5m, critical',
     expected: [0.05, '5m'],
-    actual: () => [ruleLevel('RustyDBHighErrorRate', 'critical')?.level, ruleLevel('RustyDBHighErrorRate', 'critical')?.for],
+    actual: () => [
+      ruleLevel('RustyDBHighErrorRate', 'critical')?.level,
+      ruleLevel('RustyDBHighErrorRate', 'critical')?.for,
+    ],
   },
   {
     guide: 'Lightning',
     words: 'ReplicationLagCritical `> 60` for 5m',
     expected: [60, '5m'],
-    actual: () => [ruleLevel('RustyDBReplicationLag', 'critical')?.level, ruleLevel('RustyDBReplicationLag', 'critical')?.for],
+    actual: () => [
+      ruleLevel('RustyDBReplicationLag', 'critical')?.level,
+      ruleLevel('RustyDBReplicationLag', 'critical')?.for,
+    ],
   },
   {
     guide: 'Lightning',
@@ -229,25 +308,38 @@ export const GUIDE_VALUES: GuideValue[] = [
     guide: 'Lightning',
     words: 'DiskSpaceCritical: less than 10% free for 5m',
     expected: [90, '5m'],
-    actual: () => [ruleLevel('RustyDBDiskSpaceLow', 'critical')?.level, ruleLevel('RustyDBDiskSpaceLow', 'critical')?.for],
+    actual: () => [
+      ruleLevel('RustyDBDiskSpaceLow', 'critical')?.level,
+      ruleLevel('RustyDBDiskSpaceLow', 'critical')?.for,
+    ],
   },
   {
     guide: 'Lightning',
     words: 'HighQueryLatency: p95 `> 1.0` for 10m, warning',
     expected: [1, '10m'],
-    actual: () => [ruleLevel('RustyDBHighQueryLatency', 'warning')?.level, ruleLevel('RustyDBHighQueryLatency', 'warning')?.for],
+    actual: () => [
+      ruleLevel('RustyDBHighQueryLatency', 'warning')?.level,
+      ruleLevel('RustyDBHighQueryLatency', 'warning')?.for,
+    ],
   },
   {
     guide: 'Lightning',
     words: 'LowCacheHitRate `< 0.8` for 15m, warning',
     expected: [0.8, '15m', 'warning'],
-    actual: () => [ruleLevel('RustyDBLowCacheHitRatio', 'critical')?.level, ruleLevel('RustyDBLowCacheHitRatio', 'critical')?.for, 'critical'],
+    actual: () => [
+      ruleLevel('RustyDBLowCacheHitRatio', 'critical')?.level,
+      ruleLevel('RustyDBLowCacheHitRatio', 'critical')?.for,
+      'critical',
+    ],
   },
   {
     guide: 'Lightning',
     words: 'ConnectionPoolNearLimit `> 0.8` for 5m, warning',
     expected: [0.8, '5m'],
-    actual: () => [ruleLevel('RustyDBHighPoolUtilisation', 'warning')?.level, ruleLevel('RustyDBHighPoolUtilisation', 'warning')?.for],
+    actual: () => [
+      ruleLevel('RustyDBHighPoolUtilisation', 'warning')?.level,
+      ruleLevel('RustyDBHighPoolUtilisation', 'warning')?.for,
+    ],
   },
   {
     guide: 'Lightning',

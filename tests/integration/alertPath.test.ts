@@ -179,13 +179,22 @@ afterAll(async () => {
   }
 }, 30_000);
 
+/** What Prometheus adds to every alert: the shipped external labels and the target's role and version. */
+const ADDED_LABELS = {
+  cluster: 'production',
+  environment: 'prod',
+  grafana_url: 'http://localhost:3000',
+  role: 'primary',
+  version: '0.6.5',
+};
+
 describe.each<[string, Faults, string, Record<string, string>]>([
-  ['CPU at 95 %', { cpuPercent: 95 }, 'RustyDBHighCPU', { category: 'resources' }],
+  ['CPU at 95 %', { cpuPercent: 95 }, 'RustyDBHighCPU', { category: 'resources', component: 'resource' }],
   [
     'pool default with 30 waiting requests',
     { pool: { id: 'default', waiting: 30 } },
     'RustyDBPoolRequestsWaiting',
-    { category: 'connections', pool: 'default' },
+    { category: 'connections', component: 'connections', pool: 'default' },
   ],
 ])('%s', (_, fault, alertname, labels) => {
   const instance = () => hostPort(sim.metricsUrl!);
@@ -194,8 +203,10 @@ describe.each<[string, Faults, string, Record<string, string>]>([
   it('pages the critical alert to PagerDuty and Slack with its labels and links, and holds back the warning twin', async () => {
     sim.setFaults(fault);
     const alert = await waitFor(`${alertname} to page`, notified('team-dba-pagerduty', 'firing', critical()));
-    expect(alert.labels).toEqual({ ...critical(), grafana_url: 'http://localhost:3000' });
-    expect(alert.annotations.runbook_url).toMatch(/^https:\/\/docs\.rustydb\.io\/runbooks\/[a-z-]+$/);
+    expect(alert.labels).toEqual({ ...critical(), ...ADDED_LABELS });
+    expect(alert.annotations.runbook_url).toBe(
+      `http://localhost:3000/a/rustydb-monitoring-app/runbooks#${alertname.toLowerCase()}`
+    );
     expect(alert.annotations.dashboard_url).toContain(`?var-job=rustydb&var-instance=${instance()}`);
     await waitFor(`${alertname} in Slack`, notified('team-dba-slack', 'firing', critical()));
     // The warning twin fires too, but Alertmanager's first inhibition rule suppresses it.
@@ -228,6 +239,7 @@ describe('an instance that goes down', () => {
     alertname: 'RustyDBDown',
     severity: 'critical',
     category: 'availability',
+    component: 'service',
     job: 'rustydb',
     instance: exporter(),
   });
@@ -242,7 +254,7 @@ describe('an instance that goes down', () => {
     // ...then the exporter (:9100/metrics) stops answering, while the REST port still serves its metrics.
     sim.setFaults({ down: true, pathPattern: '^/metrics$' });
     const paged = await waitFor('RustyDBDown to page', notified('team-dba-pagerduty', 'firing', down()));
-    expect(paged.labels).toEqual({ ...down(), grafana_url: 'http://localhost:3000' });
+    expect(paged.labels).toEqual({ ...down(), ...ADDED_LABELS });
     expect(paged.annotations.description).toContain(exporter());
 
     const source = await waitFor('RustyDBDown in Alertmanager', () => alertmanagerAlert(down()));
