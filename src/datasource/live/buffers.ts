@@ -1,4 +1,4 @@
-import { CircularDataFrame, DataFrame } from '@grafana/data';
+import { DataFrame, StreamingDataFrame } from '@grafana/data';
 import { isSnapshotFrame } from '../endpoints/parse/frames';
 
 /** The identity of a series across polls: its name, labels and fields. */
@@ -7,11 +7,14 @@ function seriesKey(frame: DataFrame): string {
 }
 
 /**
- * The history of one live query: each snapshot series (a one-row time series per poll) grows in a ring buffer of
- * bounded capacity; tables are replaced by the latest answer.
+ * The history of one live query: each snapshot series (a one-row time series per poll) grows in a
+ * `StreamingDataFrame` that keeps its newest `capacity` rows; tables are replaced by the latest answer. This is the
+ * frame Grafana's own streams append to (the signal stream of the TestData data source,
+ * `public/app/plugins/datasource/grafana-testdata-datasource/runStreams.ts`), where `CircularDataFrame` builds on the
+ * deprecated `MutableDataFrame`.
  */
 export class SeriesBuffers {
-  private readonly series = new Map<string, CircularDataFrame>();
+  private readonly series = new Map<string, StreamingDataFrame>();
 
   constructor(private readonly capacity: number) {}
 
@@ -30,19 +33,17 @@ export class SeriesBuffers {
     const key = seriesKey(frame);
     let buffer = this.series.get(key);
     if (!buffer) {
-      buffer = new CircularDataFrame({ append: 'tail', capacity: this.capacity });
+      const fields = frame.fields.map(({ name, type, config, labels }) => ({ name, type, config, labels }));
+      buffer = StreamingDataFrame.fromDataFrameJSON(
+        { schema: { refId: frame.refId, fields } },
+        { maxLength: this.capacity }
+      );
       buffer.name = frame.name;
-      buffer.refId = frame.refId;
-      for (const field of frame.fields) {
-        buffer.addField({ name: field.name, type: field.type, config: field.config, labels: field.labels });
-      }
       this.series.set(key, buffer);
     }
+    buffer.push({ data: { values: frame.fields.map((field) => Array.from(field.values)) } });
     // Notices describe the latest answer, so they follow it.
-    buffer.meta = frame.meta;
-    for (let row = 0; row < frame.length; row++) {
-      buffer.appendRow(frame.fields.map((field) => field.values[row]));
-    }
+    buffer.meta = frame.meta ?? {};
     return buffer;
   }
 }
