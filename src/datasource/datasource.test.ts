@@ -1,6 +1,14 @@
-import { DataFrame, DataQueryResponse, DataSourceInstanceSettings, dateTime, LoadingState } from '@grafana/data';
+import {
+  CoreApp,
+  DataFrame,
+  DataQueryResponse,
+  DataSourceInstanceSettings,
+  dateTime,
+  LoadingState,
+} from '@grafana/data';
 import { lastValueFrom, toArray } from 'rxjs';
 import { DataSource } from './datasource';
+import { QUERY_VERSION } from './migration';
 import { fakeFetch, FakeAnswer, fakeReplace, NOW, PROXY, request } from './testing/fakes';
 import { fixture, fixtureFor } from './testing/fixtures';
 import { QueryType, RustyDBOptions, RustyDBQuery } from './types';
@@ -378,6 +386,93 @@ describe('variables and annotations', () => {
     expect(out[0].data[0].length).toBe(0);
     expect(out[0].data[0].meta.notices[0].text).toBe(
       'None of the 1 entries of /api/v1/alerts match the filter or time range.'
+    );
+  });
+});
+
+describe('saved queries of other versions', () => {
+  it('runs a query saved before versions, and answers an unreadable one with the reason beside the others', async () => {
+    const out = await responses(datasource(), [
+      { refId: 'A', queryType: QueryType.Performance },
+      { refId: 'B', queryType: QueryType.Alerts, queryVersion: 9 },
+      { refId: 'C', poolIds: 'default' as never },
+      { refId: 'D', hide: true, levels: 'error' as never },
+    ]);
+    const byKey = Object.fromEntries(out.map((r) => [r.key, r]));
+    expect(Object.keys(byKey).sort()).toEqual(['A', 'B', 'C']);
+    expect([byKey.A.state, byKey.B.state, byKey.C.state]).toEqual([
+      LoadingState.Done,
+      LoadingState.Error,
+      LoadingState.Error,
+    ]);
+    expect(byKey.B.errors?.[0]).toEqual({
+      refId: 'B',
+      message: expect.stringMatching(/saved by a newer RustyDB plugin \(query version 9; this one reads up to 1\)/),
+    });
+    expect(byKey.C.errors?.[0].message).toMatch(/The query's "poolIds" must be a list of text/);
+    expect(paths()).toEqual(['/api/v1/stats/performance']);
+  });
+
+  it('answers with the reason when no query can be read', async () => {
+    const out = await responses(datasource(), [null as never]);
+    expect(out).toEqual([
+      {
+        key: 'A',
+        data: [],
+        state: LoadingState.Error,
+        errors: [{ refId: 'A', message: expect.stringMatching(/A RustyDB query is an object/) }],
+      },
+    ]);
+  });
+
+  it('starts new queries at the current version', () => {
+    expect(datasource().getDefaultQuery(CoreApp.Dashboard)).toEqual({
+      queryType: QueryType.Performance,
+      queryVersion: QUERY_VERSION,
+    });
+  });
+
+  it('runs a variable Grafana saved as bare text, and fails one it cannot read with the reason', async () => {
+    const ds = datasource();
+    const run = (query: unknown) => lastValueFrom((ds.variables as any).query(request([query as never])));
+    const out = (await run('clusterNodes')) as DataQueryResponse;
+    expect(out.data[0].fields[0].values).toEqual(['node-local']);
+    await expect(run(42)).rejects.toThrow(/A RustyDB variable query names a list/);
+  });
+});
+
+describe('interpolateVariablesInQueries (Explore from a panel)', () => {
+  it("resolves the dashboard's variables and the panel's scoped ones, in the current schema", () => {
+    variables = { type: QueryType.PoolStats, pool: ['default', 'readonly'] };
+    const queries = datasource().interpolateVariablesInQueries(
+      [
+        { refId: 'A', queryType: '$type', poolIds: ['$pool'] },
+        { refId: 'B', queryType: QueryType.Cluster, view: 'status', nodeIds: ['$node'] },
+      ],
+      { node: { text: 'node-local', value: 'node-local' } }
+    );
+    expect(queries).toEqual([
+      { refId: 'A', queryType: QueryType.PoolStats, poolIds: ['default', 'readonly'], queryVersion: QUERY_VERSION },
+      {
+        refId: 'B',
+        queryType: QueryType.Cluster,
+        view: 'status',
+        nodeIds: ['node-local'],
+        queryVersion: QUERY_VERSION,
+      },
+    ]);
+  });
+
+  it('hands an unreadable query on as it is', () => {
+    const query = { refId: 'A', poolIds: '$pool' } as never;
+    expect(datasource().interpolateVariablesInQueries([query], {})).toEqual([query]);
+  });
+});
+
+describe('getQueryDisplayText (query history)', () => {
+  it('names the type, the view and what the query narrows to', () => {
+    expect(datasource().getQueryDisplayText({ refId: 'A', queryType: QueryType.Transactions, view: 'deadlocks' })).toBe(
+      'Transactions and locks · Deadlocks'
     );
   });
 });

@@ -5,13 +5,19 @@ import {
   DataQueryResponse,
   DataSourceApi,
   DataSourceInstanceSettings,
+  LoadingState,
   MetricFindValue,
+  ScopedVars,
   TestDataSourceResponse,
 } from '@grafana/data';
 import { getBackendSrv, getTemplateSrv } from '@grafana/runtime';
-import { Observable } from 'rxjs';
+import { merge, Observable, of } from 'rxjs';
 import { RustyDBClient } from './client';
-import { DEFAULT_QUERY, QueryType, RustyDBOptions, RustyDBQuery, RustyDBVariableQuery, VariableTarget } from './types';
+import { interpolateQuery, Replace } from './interpolation';
+import { migrateQuery, migrateVariableQuery, NEW_QUERY, refIdOf } from './migration';
+import { queryDisplayText } from './queryText';
+import { messageOf } from './transport/errors';
+import { QueryType, RustyDBOptions, RustyDBQuery, RustyDBVariableQuery, VariableTarget } from './types';
 import { RustyDBVariableSupport } from './variables/VariableSupport';
 
 const DEFAULT_ANNOTATION: Partial<RustyDBQuery> = { queryType: QueryType.Events, eventSource: 'alerts' };
@@ -23,6 +29,8 @@ const DEFAULT_ANNOTATION: Partial<RustyDBQuery> = { queryType: QueryType.Events,
  */
 export class DataSource extends DataSourceApi<RustyDBQuery, RustyDBOptions> {
   readonly client: RustyDBClient;
+  private readonly replace: Replace = (target, scopedVars, format) =>
+    getTemplateSrv().replace(target, scopedVars, format);
 
   /** Frames with `time`, `timeEnd`, `title`, `text` and `tags` (the `events` query type) become annotations. */
   annotations: AnnotationSupport<RustyDBQuery> = {
@@ -34,21 +42,60 @@ export class DataSource extends DataSourceApi<RustyDBQuery, RustyDBOptions> {
     super(instanceSettings);
     this.client = new RustyDBClient(instanceSettings, {
       fetch: (options) => getBackendSrv().fetch(options),
-      replace: (target, scopedVars, format) => getTemplateSrv().replace(target, scopedVars, format),
+      replace: this.replace,
     });
     this.variables = new RustyDBVariableSupport(this);
   }
 
   getDefaultQuery(_app: CoreApp): Partial<RustyDBQuery> {
-    return DEFAULT_QUERY;
+    return NEW_QUERY;
   }
 
   filterQuery(query: RustyDBQuery): boolean {
-    return !query.hide;
+    return !query?.hide;
   }
 
+  /**
+   * Saved queries are brought to the current schema first (`migration.ts`); one that cannot be read answers its
+   * refId with the reason while the others run.
+   */
   query(request: DataQueryRequest<RustyDBQuery>): Observable<DataQueryResponse> {
-    return this.client.query(request);
+    const targets: RustyDBQuery[] = [];
+    const unreadable: DataQueryResponse[] = [];
+    for (const target of request.targets) {
+      try {
+        targets.push(migrateQuery(target));
+      } catch (err) {
+        if (!target?.hide) {
+          const refId = refIdOf(target);
+          unreadable.push({
+            key: refId,
+            data: [],
+            state: LoadingState.Error,
+            errors: [{ refId, message: messageOf(err) }],
+          });
+        }
+      }
+    }
+    const answers = targets.length || !unreadable.length ? [this.client.query({ ...request, targets })] : [];
+    return merge(...answers, ...unreadable.map((response) => of(response)));
+  }
+
+  /** Explore from a panel, the query inspector: the queries with the dashboard's variables resolved. */
+  interpolateVariablesInQueries(queries: RustyDBQuery[], scopedVars: ScopedVars): RustyDBQuery[] {
+    return queries.map((query) => {
+      try {
+        return interpolateQuery(migrateQuery(query), this.replace, scopedVars);
+      } catch {
+        // Unreadable: handed on as it is, and its query answers with the reason.
+        return query;
+      }
+    });
+  }
+
+  /** Query history: a line per query. */
+  getQueryDisplayText(query: RustyDBQuery): string {
+    return queryDisplayText(query);
   }
 
   testDatasource(): Promise<TestDataSourceResponse> {
@@ -56,7 +103,7 @@ export class DataSource extends DataSourceApi<RustyDBQuery, RustyDBOptions> {
   }
 
   /** For Grafana's legacy variable path and for code that wants a list of names: `pools`, `clusterNodes`, ... */
-  metricFindQuery(query: RustyDBVariableQuery | VariableTarget): Promise<MetricFindValue[]> {
-    return this.client.metricFind(typeof query === 'string' ? query : query.target);
+  async metricFindQuery(query: RustyDBVariableQuery | VariableTarget): Promise<MetricFindValue[]> {
+    return this.client.metricFind(migrateVariableQuery(query).target);
   }
 }

@@ -1,4 +1,4 @@
-import { expandList, expandTemplate, noTemplates } from './interpolation';
+import { expandList, expandTemplate, interpolateQuery, noTemplates } from './interpolation';
 import { fakeReplace } from './testing/fakes';
 
 const replace = fakeReplace({
@@ -50,5 +50,65 @@ describe('expandList', () => {
   it('reads a custom All value (*, .*, $__all) as "all": no filter', () => {
     expect(expandList(['$custom'], replace)).toEqual([]);
     expect(expandList(['.*'], replace)).toEqual([]);
+  });
+});
+
+describe('interpolateQuery', () => {
+  const vars = fakeReplace({
+    type: 'transactions',
+    view: 'waiters',
+    types: ['health', 'alerts'],
+    pool: ['default', 'readonly'],
+    all: '*',
+    user: 'alice',
+    level: ['error', 'warn'],
+    a: Array.from({ length: 20 }, (_, i) => `a${i}`),
+    b: Array.from({ length: 20 }, (_, i) => `b${i}`),
+  });
+
+  it('resolves text parameters that stand for one value, and every list entry', () => {
+    expect(
+      interpolateQuery(
+        {
+          refId: 'A',
+          queryType: '$type',
+          view: '${view}',
+          poolIds: ['$pool', 'extra'],
+          levels: ['$level'],
+          audit: { userId: '$user', limit: 10 },
+          live: true,
+        },
+        vars
+      )
+    ).toEqual({
+      refId: 'A',
+      queryType: 'transactions',
+      view: 'waiters',
+      poolIds: ['default', 'readonly', 'extra'],
+      levels: ['error', 'warn'],
+      audit: { userId: 'alice', limit: 10 },
+      live: true,
+    });
+  });
+
+  it("resolves a raw path and the dashboard's scoped variables", () => {
+    const query = { refId: 'A', queryType: 'raw', path: '/api/v1/pools/$p/stats' };
+    const scoped = { p: { text: 'default', value: 'default' } };
+    expect(interpolateQuery(query, vars, scoped).path).toBe('/api/v1/pools/default/stats');
+  });
+
+  it('turns an All value into the empty list, which means all', () => {
+    expect(interpolateQuery({ refId: 'A', nodeIds: ['$all'] }, vars).nodeIds).toEqual([]);
+  });
+
+  it('keeps text that stands for several values, or cannot expand, as written', () => {
+    const query = { refId: 'A', queryType: '$types', poolIds: ['$a$b'], audit: { objectName: '$a$b' } };
+    expect(interpolateQuery(query, vars)).toEqual(query);
+  });
+
+  it('leaves the query it was given alone, and adds no parameters', () => {
+    const query = { refId: 'A', queryType: '$type' };
+    expect(interpolateQuery(query, vars)).toEqual({ refId: 'A', queryType: 'transactions' });
+    expect(query.queryType).toBe('$type');
   });
 });

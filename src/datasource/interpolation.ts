@@ -1,5 +1,6 @@
 import type { ScopedVars } from '@grafana/data';
 import { RustyDBError } from './transport/errors';
+import type { RustyDBQuery } from './types';
 
 /** `getTemplateSrv().replace`: with a function as format, it hands over each variable's value (a list when multi). */
 export type Replace = (target: string, scopedVars?: ScopedVars, format?: string | Function) => string;
@@ -49,3 +50,56 @@ export function expandList(texts: string[] | undefined, replace: Replace, scoped
 
 /** Without a Grafana around (headless use), text stays as written. */
 export const noTemplates: Replace = (target) => target;
+
+/** The text parameters a query's variables can stand in. */
+const TEXT_KEYS = ['queryType', 'view', 'path'] as const;
+const LIST_KEYS = ['poolIds', 'nodeIds', 'replicaIds', 'levels'] as const;
+const AUDIT_KEYS = ['userId', 'sessionId', 'objectName'] as const;
+
+/**
+ * The query with its variables resolved, for Grafana to hand on (Explore from a panel, the query inspector). Lists
+ * take every value (an All value becomes the empty list, which means all); a text parameter takes its value when it
+ * stands for one, and stays as written when it stands for several (one query cannot hold the fan-out the dashboard
+ * runs) or cannot expand (the query then reports why when it runs).
+ */
+export function interpolateQuery(query: RustyDBQuery, replace: Replace, scopedVars?: ScopedVars): RustyDBQuery {
+  const one = (text: string) => {
+    try {
+      const values = expandTemplate(text, replace, scopedVars);
+      return values.length === 1 ? values[0] : text;
+    } catch {
+      return text;
+    }
+  };
+  const every = (texts: string[]) => {
+    try {
+      return expandList(texts, replace, scopedVars);
+    } catch {
+      return texts;
+    }
+  };
+  const out: RustyDBQuery = { ...query };
+  for (const key of TEXT_KEYS) {
+    const text = out[key];
+    if (text !== undefined) {
+      out[key] = one(text);
+    }
+  }
+  for (const key of LIST_KEYS) {
+    const texts = out[key];
+    if (texts !== undefined) {
+      out[key] = every(texts);
+    }
+  }
+  if (out.audit) {
+    const audit = { ...out.audit };
+    for (const key of AUDIT_KEYS) {
+      const text = audit[key];
+      if (text !== undefined) {
+        audit[key] = one(text);
+      }
+    }
+    out.audit = audit;
+  }
+  return out;
+}

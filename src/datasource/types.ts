@@ -60,6 +60,8 @@ export interface RustyDBQuery extends DataQuery {
   /** Poll at `intervalMs` and stream a growing time series instead of answering once. */
   live?: boolean;
   intervalMs?: number;
+  /** The schema version the query was saved in (`migration.ts`); unset means saved before versions existed. */
+  queryVersion?: number;
 }
 
 /** How the data-source proxy authenticates to RustyDB; each mode is a route in plugin.json. */

@@ -1,6 +1,8 @@
 import React, { ChangeEvent } from 'react';
 import { QueryEditorProps } from '@grafana/data';
 import {
+  Alert,
+  Button,
   Combobox,
   InlineField,
   InlineFieldRow,
@@ -12,7 +14,9 @@ import {
   Text,
 } from '@grafana/ui';
 import type { DataSource } from '../datasource';
+import { migrateQuery, NEW_QUERY, refIdOf } from '../migration';
 import { EVENT_SOURCE_OPTIONS, queryTypeInfo, QUERY_TYPES } from '../queryTypes';
+import { messageOf } from '../transport/errors';
 import { AuditFilter, QueryType, RustyDBOptions, RustyDBQuery } from '../types';
 import { numberInput, QueryProblem, queryProblems } from './validation';
 
@@ -33,8 +37,35 @@ function problemProps(problems: QueryProblem[], field: QueryProblem['field']) {
   return { invalid: Boolean(error), error };
 }
 
+/**
+ * The saved query in the current schema (`migration.ts`): an old one shows in today's names and is saved so on the
+ * next edit; one that cannot be read says why and offers to start over.
+ */
+export function QueryEditor(props: Props) {
+  let query: RustyDBQuery;
+  try {
+    query = migrateQuery(props.query);
+  } catch (err) {
+    return (
+      <Alert severity="error" title="This query cannot be read">
+        <Stack direction="column" alignItems="flex-start">
+          {messageOf(err)}
+          <Button
+            size="sm"
+            variant="secondary"
+            onClick={() => props.onChange({ ...NEW_QUERY, refId: refIdOf(props.query) })}
+          >
+            Start a new query
+          </Button>
+        </Stack>
+      </Alert>
+    );
+  }
+  return <QueryFields {...props} query={query} />;
+}
+
 /** Thin over the query model: the type, its view and parameters, live mode; a hint says what comes back. */
-export function QueryEditor({ query, onChange, onRunQuery, datasource }: Props) {
+function QueryFields({ query, onChange, onRunQuery, datasource }: Props) {
   const info = queryTypeInfo(query.queryType ?? QueryType.Performance);
   const view = info?.views?.find((v) => v.value === query.view) ?? info?.views?.[0];
   const problems = queryProblems(query);

@@ -2,6 +2,8 @@ import React from 'react';
 import { QueryEditorProps } from '@grafana/data';
 import { Combobox, InlineField } from '@grafana/ui';
 import type { DataSource } from '../datasource';
+import { migrateVariableQuery } from '../migration';
+import { messageOf } from '../transport/errors';
 import { RustyDBOptions, RustyDBQuery, RustyDBVariableQuery } from '../types';
 import { VARIABLE_TARGETS } from '../variables/values';
 
@@ -9,16 +11,29 @@ type Props = QueryEditorProps<DataSource, RustyDBQuery, RustyDBOptions, RustyDBV
 
 const OPTIONS = VARIABLE_TARGETS.map(({ value, label, description }) => ({ value, label, description }));
 
-/** Which list the variable offers. */
-export function VariableQueryEditor({ query, onChange }: Props) {
+/** Which list the variable offers; a query Grafana saved as bare text (`pools`) shows as that list. */
+export function VariableQueryEditor({ query: saved, onChange }: Props) {
+  let query: RustyDBVariableQuery = { refId: 'variable', target: 'pools' };
+  let error: string | undefined;
+  try {
+    query = migrateVariableQuery(saved);
+  } catch (err) {
+    error = messageOf(err);
+  }
   return (
-    <InlineField label="Values" labelWidth={14} tooltip="Multi-value and Include All work with every query parameter.">
+    <InlineField
+      label="Values"
+      labelWidth={14}
+      tooltip="Multi-value and Include All work with every query parameter."
+      invalid={Boolean(error)}
+      error={error}
+    >
       <Combobox
         id="rustydb-variable-target"
         options={OPTIONS}
-        value={query.target ?? 'pools'}
+        value={query.target}
         width={32}
-        onChange={(option) => onChange({ ...query, refId: query.refId ?? 'variable', target: option.value })}
+        onChange={(option) => onChange({ ...query, target: option.value })}
       />
     </InlineField>
   );

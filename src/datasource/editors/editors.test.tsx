@@ -3,6 +3,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { DataSourceSettings } from '@grafana/data';
 import type { DataSource } from '../datasource';
+import { NEW_QUERY, QUERY_VERSION } from '../migration';
 import { QueryType, RustyDBOptions, RustyDBQuery, RustyDBSecureJsonData } from '../types';
 import { ConfigEditor } from './ConfigEditor';
 import { QueryEditor } from './QueryEditor';
@@ -110,6 +111,25 @@ describe('QueryEditor', () => {
     expect(onChange).toHaveBeenCalledWith(expect.objectContaining({ live: true }));
   });
 
+  it('saves an old query in the current schema on its next edit', async () => {
+    const { onChange } = renderQuery({ queryType: QueryType.Performance });
+    await userEvent.click(screen.getByLabelText('Live', { selector: 'input' }));
+    expect(onChange).toHaveBeenCalledWith({
+      refId: 'A',
+      queryType: QueryType.Performance,
+      live: true,
+      queryVersion: QUERY_VERSION,
+    });
+  });
+
+  it('says why it cannot read a query, and offers to start over', async () => {
+    const { onChange } = renderQuery({ poolIds: 'default' as never, queryVersion: 1 });
+    expect(screen.getByText('This query cannot be read')).toBeInTheDocument();
+    expect(screen.getByText(/"poolIds" must be a list of text/)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Start a new query' }));
+    expect(onChange).toHaveBeenCalledWith({ refId: 'A', ...NEW_QUERY });
+  });
+
   it('shows the audit filters for audit logs', () => {
     renderQuery({ queryType: QueryType.Security, view: 'auditLogs', audit: { limit: 5000 } });
     expect(screen.getByText('The audit limit must be a whole number from 1 to 1000.')).toBeInTheDocument();
@@ -127,6 +147,25 @@ describe('VariableQueryEditor', () => {
       />
     );
     expect(screen.getByDisplayValue('Replicas')).toBeInTheDocument();
+  });
+
+  it('shows a query Grafana saved as bare text as that list', () => {
+    render(
+      <VariableQueryEditor
+        query={'clusterNodes' as never}
+        onChange={jest.fn()}
+        onRunQuery={jest.fn()}
+        datasource={datasource}
+      />
+    );
+    expect(screen.getByDisplayValue('Cluster nodes')).toBeInTheDocument();
+  });
+
+  it('says what is wrong with a query it cannot read', () => {
+    render(
+      <VariableQueryEditor query={42 as never} onChange={jest.fn()} onRunQuery={jest.fn()} datasource={datasource} />
+    );
+    expect(screen.getByText(/A RustyDB variable query names a list/)).toBeInTheDocument();
   });
 });
 

@@ -1,7 +1,8 @@
 import { createDataFrame, CustomVariableSupport, DataQueryRequest, DataQueryResponse, FieldType } from '@grafana/data';
-import { from, map, Observable } from 'rxjs';
+import { defer, map, Observable } from 'rxjs';
 import type { DataSource } from '../datasource';
 import { VariableQueryEditor } from '../editors/VariableQueryEditor';
+import { migrateVariableQuery } from '../migration';
 import { RustyDBVariableQuery } from '../types';
 
 /** Variables of pools, cluster nodes, replicas or query types, with their own small editor. */
@@ -13,8 +14,8 @@ export class RustyDBVariableSupport extends CustomVariableSupport<DataSource, Ru
   }
 
   query(request: DataQueryRequest<RustyDBVariableQuery>): Observable<DataQueryResponse> {
-    const target = request.targets[0]?.target ?? 'pools';
-    return from(this.datasource.client.metricFind(target)).pipe(
+    // A query Grafana saved as bare text, or one that cannot be read, fails here as the variable's error.
+    return defer(() => this.datasource.client.metricFind(migrateVariableQuery(request.targets[0]).target)).pipe(
       map((values) => ({
         data: [
           createDataFrame({
