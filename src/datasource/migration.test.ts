@@ -1,3 +1,7 @@
+import fs from 'fs';
+import path from 'path';
+import { DashboardJson, targetsOf } from '../../dashboards/src/inspect/dashboardModel';
+import { DASHBOARD_DIR } from '../../dashboards/src/paths';
 import {
   migrateQuery,
   migrateVariableQuery,
@@ -116,6 +120,24 @@ describe('migrateQuery', () => {
 
   it('writes new queries at the current version', () => {
     expect(NEW_QUERY).toEqual({ queryType: QueryType.Performance, queryVersion: QUERY_VERSION });
+  });
+});
+
+describe('the bundled dashboards', () => {
+  const dashboards: DashboardJson[] = fs
+    .readdirSync(DASHBOARD_DIR)
+    .filter((file) => file.endsWith('.json'))
+    .map((file) => JSON.parse(fs.readFileSync(path.join(DASHBOARD_DIR, file), 'utf8')));
+
+  it('hold RustyDB queries that read as they are', () => {
+    const targets = dashboards
+      .flatMap(targetsOf)
+      .filter(({ panel, target }) => (target.datasource ?? panel.datasource)?.type === 'rustydb-stats-datasource')
+      .map(({ target }) => target);
+    expect(targets.length).toBeGreaterThan(0);
+    for (const target of targets) {
+      expect(migrateQuery(target)).toEqual({ ...target, queryVersion: QUERY_VERSION });
+    }
   });
 });
 

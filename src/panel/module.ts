@@ -7,6 +7,7 @@ import {
 } from '@grafana/data';
 import { ROLE_LABEL, ROLE_NAMES, ROLES } from './model/roles';
 import { DEFAULT_UTILISATION_THRESHOLDS, DEFAULT_WAITING_THRESHOLDS, UTILISATION_UNIT } from './model/settings';
+import { poolOptionsMigration } from './options/migrations';
 import { WaitingThresholdsEditor } from './options/WaitingThresholdsEditor';
 import { DEFAULT_OPTIONS, LayoutChoice, PoolFieldConfig, PoolStatsOptions, SortOrder } from './types';
 import { PoolStatsPanel } from './view/PoolStatsPanel';
@@ -25,6 +26,7 @@ const LAYOUT_OPTIONS: Array<{ value: LayoutChoice; label: string; description: s
 ];
 
 export const plugin = new PanelPlugin<PoolStatsOptions, PoolFieldConfig>(PoolStatsPanel)
+  .setMigrationHandler(poolOptionsMigration)
   .useFieldConfig({
     standardOptions: {
       [FieldConfigProperty.Unit]: { defaultValue: UTILISATION_UNIT },
