@@ -45,8 +45,8 @@ describe('migrateQuery', () => {
     expect(migrateQuery(migrateQuery(query))).toEqual(query);
   });
 
-  it('drops nulls from hand-edited JSON (unset)', () => {
-    expect(migrateQuery({ refId: 'A', queryType: 'health', view: null })).toEqual({
+  it.each([null, undefined])('treats %s as unset (hand-edited JSON, a field the editor cleared)', (value) => {
+    expect(migrateQuery({ refId: 'A', queryType: 'health', view: value })).toStrictEqual({
       refId: 'A',
       queryType: 'health',
       queryVersion: QUERY_VERSION,

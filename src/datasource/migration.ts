@@ -90,12 +90,12 @@ function fits(kind: keyof typeof KIND_WORDS, value: unknown): boolean {
   }
 }
 
-/** The query with its known fields checked; `null` (hand-edited JSON) means unset. */
+/** The query with its known fields checked; `undefined` (the editor clearing a field) and `null` mean unset. */
 function checked(query: Stored): RustyDBQuery {
   const out: Stored = {};
   for (const [key, value] of Object.entries(query)) {
     const kind = FIELD_KINDS[key];
-    if (value === null) {
+    if (value === null || value === undefined) {
       continue;
     }
     if (kind && !fits(kind, value)) {

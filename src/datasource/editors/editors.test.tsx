@@ -122,6 +122,12 @@ describe('QueryEditor', () => {
     });
   });
 
+  it('keeps its fields after a change of query type, which clears the view (`view: undefined`)', () => {
+    renderQuery({ queryType: QueryType.Health, view: undefined });
+    expect(screen.queryByText('This query cannot be read')).not.toBeInTheDocument();
+    expect(screen.getByText(/One row: status, healthy/)).toBeInTheDocument();
+  });
+
   it('says why it cannot read a query, and offers to start over', async () => {
     const { onChange } = renderQuery({ poolIds: 'default' as never, queryVersion: 1 });
     expect(screen.getByText('This query cannot be read')).toBeInTheDocument();
