@@ -9,7 +9,7 @@ import {
   ScopedVars,
   TestDataSourceResponse,
 } from '@grafana/data';
-import { from, merge, Observable, of } from 'rxjs';
+import { merge, Observable, of } from 'rxjs';
 import { ENDPOINTS } from '../rustydb/api/endpoints';
 import { AreaContext, AreaResult } from './endpoints/area';
 import { RUNNERS } from './endpoints';
@@ -21,7 +21,9 @@ import { queryTypeInfo } from './queryTypes';
 import { messageOf, RustyDBError } from './transport/errors';
 import { FetchFn, proxyGet, ProxySettings } from './transport/http';
 import { RATE_LIMIT_RETRY, retryRateLimited, RetryPolicy } from './transport/retry';
+import { QueryScope } from './transport/scope';
 import { SharedRequests } from './transport/sharing';
+import { RequestSlots } from './transport/slots';
 import {
   DEFAULT_LIVE_INTERVAL_MS,
   DEFAULT_QUERY,
@@ -58,6 +60,11 @@ export interface ClientDeps {
 /** Panels of one dashboard refresh start within milliseconds; a second covers slow browsers without going stale. */
 const SHARING_TTL_MS = 1000;
 const MAX_LIVE_POINTS = 10_000;
+/**
+ * Requests one query may make: a pool list and 20 pools' stats, with room to spare. RustyDB v0.6.5 allows 100
+ * requests per second for all its clients together, so a panel must never be able to spend them all.
+ */
+export const MAX_REQUESTS_PER_QUERY = 25;
 const DEFAULT_LIVE_POINTS = 1000;
 
 export interface RunOptions {
@@ -93,6 +100,7 @@ export class RustyDBClient {
   private readonly replace: Replace;
   private readonly now: () => number;
   private readonly retry: RetryPolicy;
+  private readonly slots = new RequestSlots();
   readonly liveIntervalMs: number;
 
   constructor(
@@ -113,17 +121,43 @@ export class RustyDBClient {
     this.liveIntervalMs = Math.max(MIN_LIVE_INTERVAL_MS, positive(liveIntervalMs, DEFAULT_LIVE_INTERVAL_MS));
   }
 
-  /** A JSON GET of a RustyDB path: shared with identical requests, retried while rate limited, errors classified. */
-  get(path: string, maxAgeMs?: number): Promise<unknown> {
+  /**
+   * A JSON GET of a RustyDB path: shared with identical requests, at most 5 in flight, retried while rate limited,
+   * errors classified. Within a query's scope it spends the query's budgets and stops when the query ends.
+   */
+  async get(path: string, maxAgeMs?: number, scope?: QueryScope): Promise<unknown> {
     if (!this.proxy.serverUrl) {
-      return Promise.reject(
-        new RustyDBError(
-          'invalidQuery',
-          "The data source has no server URL. Set RustyDB's REST address (e.g. http://rustydb:8080) in its settings."
-        )
+      throw new RustyDBError(
+        'invalidQuery',
+        "The data source has no server URL. Set RustyDB's REST address (e.g. http://rustydb:8080) in its settings."
       );
     }
-    return this.shared.get(path, () => retryRateLimited(() => proxyGet(this.proxy, path), this.retry), maxAgeMs);
+    if (scope && !scope.takeRequest()) {
+      throw new RustyDBError(
+        'invalidQuery',
+        `This query needs more than ${scope.limits.maxRequests} requests to RustyDB (v0.6.5 allows 100 per second for ` +
+          'all clients together), so it stopped there. Select fewer values in the variables it uses.'
+      );
+    }
+    const attempt = () =>
+      this.shared.get(
+        path,
+        (signal) => this.slots.run(() => proxyGet(this.proxy, path, signal), signal),
+        maxAgeMs,
+        scope?.signal
+      );
+    try {
+      return await retryRateLimited(attempt, this.retry, scope);
+    } catch (err) {
+      if (scope && err === scope.timeout) {
+        throw new RustyDBError(
+          'timeout',
+          `RustyDB did not answer ${path} within ${this.proxy.timeoutMs / 1000} s, the data source's timeout. Check ` +
+            "RustyDB's load, or raise the timeout in the data source settings."
+        );
+      }
+      throw err;
+    }
   }
 
   /** Grafana's `query()`: one response per target (keyed by refId), or a stream per live target. */
@@ -132,15 +166,13 @@ export class RustyDBClient {
     if (targets.length === 0) {
       return of({ data: [], state: LoadingState.Done });
     }
-    return merge(
-      ...targets.map((target) => (target.live ? this.live(target, request) : from(this.once(target, request))))
-    );
+    return merge(...targets.map((target) => (target.live ? this.live(target, request) : this.once(target, request))));
   }
 
   /** Runs queries once, outside Grafana's UI. */
   async run(targets: RustyDBQuery[], options: RunOptions = {}): Promise<PollResult> {
     const request = this.request(targets, options);
-    const results = await Promise.all(targets.map((target) => this.poll(target, request)));
+    const results = await Promise.all(targets.map((target) => this.poll(target, request, undefined)));
     return { frames: results.flatMap((r) => r.frames), errors: results.flatMap((r) => r.errors) };
   }
 
@@ -198,14 +230,21 @@ export class RustyDBClient {
     };
   }
 
-  private async once(target: RustyDBQuery, request: DataQueryRequest<RustyDBQuery>): Promise<DataQueryResponse> {
-    const { frames, errors } = await this.poll(target, request);
-    return {
-      key: target.refId,
-      data: frames,
-      state: errors.length && !frames.length ? LoadingState.Error : LoadingState.Done,
-      ...(errors.length ? { errors } : {}),
-    };
+  /** One answer; unsubscribing (panel gone, query replaced) aborts its requests and retry waits. */
+  private once(target: RustyDBQuery, request: DataQueryRequest<RustyDBQuery>): Observable<DataQueryResponse> {
+    return new Observable<DataQueryResponse>((subscriber) => {
+      const controller = new AbortController();
+      this.poll(target, request, undefined, controller.signal).then(({ frames, errors }) => {
+        subscriber.next({
+          key: target.refId,
+          data: frames,
+          state: errors.length && !frames.length ? LoadingState.Error : LoadingState.Done,
+          ...(errors.length ? { errors } : {}),
+        });
+        subscriber.complete();
+      });
+      return () => controller.abort();
+    });
   }
 
   private live(target: RustyDBQuery, request: DataQueryRequest<RustyDBQuery>): Observable<DataQueryResponse> {
@@ -218,7 +257,7 @@ export class RustyDBClient {
       key,
       intervalMs,
       buffers: this.histories.get(key, capacity),
-      poll: () => this.poll(target, request, maxAgeMs),
+      poll: (signal) => this.poll(target, request, maxAgeMs, signal),
     });
   }
 
@@ -245,11 +284,34 @@ export class RustyDBClient {
     return `rustydb/${scope.join('/')}/${JSON.stringify({ query, range, intervalMs })}`;
   }
 
-  /** Runs one target; never throws: failures become errors beside whatever frames could be read. */
+  /**
+   * Runs one target in its own scope (deadline, budgets, cancellation); never throws: failures become errors beside
+   * whatever frames could be read, each message once.
+   */
   private async poll(
     target: RustyDBQuery,
     request: DataQueryRequest<RustyDBQuery>,
-    maxAgeMs?: number
+    maxAgeMs: number | undefined,
+    signal?: AbortSignal
+  ): Promise<PollResult> {
+    const scope = new QueryScope(
+      { timeoutMs: this.proxy.timeoutMs, retries: this.retry.retries, maxRequests: MAX_REQUESTS_PER_QUERY },
+      signal
+    );
+    try {
+      const { frames, errors } = await this.pollIn(scope, target, request, maxAgeMs);
+      const seen = new Set<string>();
+      return { frames, errors: errors.filter((err) => !seen.has(err.message ?? '') && seen.add(err.message ?? '')) };
+    } finally {
+      scope.close();
+    }
+  }
+
+  private async pollIn(
+    scope: QueryScope,
+    target: RustyDBQuery,
+    request: DataQueryRequest<RustyDBQuery>,
+    maxAgeMs: number | undefined
   ): Promise<PollResult> {
     const { refId } = target;
     try {
@@ -258,7 +320,9 @@ export class RustyDBClient {
         this.replace,
         request.scopedVars
       );
-      const results = await Promise.allSettled(types.map((type) => this.runType(type, target, request, maxAgeMs)));
+      const results = await Promise.allSettled(
+        types.map((type) => this.runType(type, target, request, scope, maxAgeMs))
+      );
       const frames: DataFrame[] = [];
       const errors: DataQueryError[] = [];
       for (const result of results) {
@@ -279,6 +343,7 @@ export class RustyDBClient {
     type: string,
     target: RustyDBQuery,
     request: DataQueryRequest<RustyDBQuery>,
+    scope: QueryScope,
     maxAgeMs?: number
   ): Promise<AreaResult> {
     const runner = RUNNERS[type as QueryType];
@@ -288,7 +353,7 @@ export class RustyDBClient {
         `Unknown query type "${type}". Pick one in the query editor (or check the variable it comes from).`
       );
     }
-    const ctx = this.context(type as QueryType, target, request, maxAgeMs);
+    const ctx = this.context(type as QueryType, target, request, scope, maxAgeMs);
     const views = target.view ? ctx.expand(target.view) : [''];
     const results = await Promise.all(views.map((view) => runner({ ...target, view: view || undefined }, ctx)));
     return { frames: results.flatMap((r) => r.frames), errors: results.flatMap((r) => r.errors ?? []) };
@@ -298,6 +363,7 @@ export class RustyDBClient {
     type: QueryType,
     target: RustyDBQuery,
     request: DataQueryRequest<RustyDBQuery>,
+    scope: QueryScope,
     maxAgeMs?: number
   ): AreaContext {
     const { scopedVars } = request;
@@ -309,7 +375,7 @@ export class RustyDBClient {
       now: this.now(),
       range: { from: request.range.from.valueOf(), to: request.range.to.valueOf() },
       keep: this.filter(type, target, expandAll),
-      get: (path) => this.get(path, maxAgeMs),
+      get: (path) => this.get(path, maxAgeMs, scope),
       expand,
       expandAll,
     };

@@ -12,22 +12,23 @@ export interface LiveOptions {
   key: string;
   intervalMs: number;
   buffers: SeriesBuffers;
-  /** One poll; it must not throw (failures come back as errors). */
-  poll: () => Promise<PollResult>;
+  /** One poll; it must not throw (failures come back as errors). The signal aborts when the stream ends. */
+  poll: (signal: AbortSignal) => Promise<PollResult>;
 }
 
 /**
  * Polls every `intervalMs` (after the previous poll ends, so a slow server never gets overlapping polls) and emits
  * the growing series as a streaming response. Unsubscribing (panel closed, query changed, time range changed)
- * clears the timer and drops any poll still in flight.
+ * clears the timer and aborts the poll in flight: its requests, and its waits before a retry.
  */
 export function liveStream({ key, intervalMs, buffers, poll }: LiveOptions): Observable<DataQueryResponse> {
   return new Observable<DataQueryResponse>((subscriber) => {
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    const controller = new AbortController();
 
     const tick = async () => {
-      const { frames, errors } = await poll();
+      const { frames, errors } = await poll(controller.signal);
       if (stopped) {
         return;
       }
@@ -40,6 +41,7 @@ export function liveStream({ key, intervalMs, buffers, poll }: LiveOptions): Obs
     return () => {
       stopped = true;
       clearTimeout(timer);
+      controller.abort();
     };
   });
 }

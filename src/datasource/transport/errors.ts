@@ -1,3 +1,5 @@
+import { ENDPOINTS } from '../../rustydb/api/endpoints';
+
 export type RustyDBErrorKind =
   | 'unreachable'
   | 'timeout'
@@ -10,6 +12,8 @@ export type RustyDBErrorKind =
   | 'server'
   | 'wrongService'
   | 'badResponse'
+  | 'badRequest'
+  | 'cancelled'
   | 'invalidQuery';
 
 /**
@@ -58,23 +62,57 @@ function looksLikeHtml(text: string): boolean {
   return /^\s*(<!doctype html|<html|<head|<body)/i.test(text);
 }
 
-/** The fields RustyDB's error bodies carry: `ApiError {code, message}` or the networking router's `{error}`. */
-function apiErrorOf(data: unknown): { code?: string; message?: string } {
+/** What Grafana's data-source proxy answers in place of an upstream 401 (pkg/api/pluginproxy/ds_proxy.go). */
+const GRAFANA_AUTH_FAILED = 'Authentication to data source failed';
+/** What Grafana's processRequestError puts in `data.message` when the answer had no body to say anything. */
+const GRAFANA_NO_MESSAGE = 'Unexpected error';
+
+/** Paths of the endpoints that take an id: a 404 there means the id, elsewhere the URL or the RustyDB version. */
+const ID_PATHS = Object.values(ENDPOINTS)
+  .map((e) => e.path)
+  .filter((path) => path.includes('{id}'))
+  .map((path) => new RegExp(`^${path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace('{id}', '[^/]+')}$`));
+
+const takesId = (path: string) => ID_PATHS.some((re) => re.test(path.split('?')[0]));
+
+/**
+ * What the body of an error answer says, as Grafana hands it over: RustyDB's `ApiError {code, message}`, the
+ * networking router's `{error}`, or text. Grafana's `processRequestError` wraps a text body as
+ * `{message: body, error: statusText, response: body}` and fills a missing message from the status text or with
+ * "Unexpected error"; those fillers say nothing about RustyDB and are dropped.
+ */
+interface ErrorBody {
+  code?: string;
+  text?: string;
+  html: boolean;
+}
+
+function errorBodyOf(data: unknown, statusText?: string): ErrorBody {
+  if (typeof data === 'string') {
+    return { text: data.trim() || undefined, html: looksLikeHtml(data) };
+  }
   if (!data || typeof data !== 'object' || Array.isArray(data)) {
-    return {};
+    return { html: false };
   }
   const body = data as Record<string, unknown>;
+  if (typeof body.response === 'string') {
+    return errorBodyOf(body.response);
+  }
   const code = typeof body.code === 'string' ? body.code : undefined;
   const message =
     typeof body.message === 'string' ? body.message : typeof body.error === 'string' ? body.error : undefined;
-  return { code, message };
+  const filler = !code && (message === GRAFANA_NO_MESSAGE || (message !== undefined && message === statusText));
+  if (!message || filler) {
+    return { code, html: false };
+  }
+  return { code, text: message, html: looksLikeHtml(message) };
 }
 
 const where = ({ serverUrl }: FailureContext) => (serverUrl ? ` at ${serverUrl}` : '');
 
 /** v0.6.5 throttles with HTTP 500 `RATE_LIMIT_EXCEEDED`; the documented API (and proxies) with 429. */
-function isRateLimit(status: number, data: unknown): boolean {
-  return status === 429 || (status === 500 && apiErrorOf(data).code === 'RATE_LIMIT_EXCEEDED');
+function isRateLimit(status: number, body: ErrorBody): boolean {
+  return status === 429 || (status === 500 && body.code === 'RATE_LIMIT_EXCEEDED');
 }
 
 function rateLimited(status: number): RustyDBError {
@@ -87,16 +125,12 @@ function rateLimited(status: number): RustyDBError {
   );
 }
 
-/** What the body of an error response says, as a sentence ending. */
-function bodyDetail(data: unknown): string {
-  const { code, message } = apiErrorOf(data);
-  if (message) {
-    return code ? `: ${code}: ${message}` : `: ${message}`;
+/** The body's words as the end of a "(HTTP 500…)" parenthesis: code and message, or a quoted excerpt of text. */
+function bodyDetail({ code, text }: ErrorBody): string {
+  if (!text) {
+    return code ? `: ${code}` : '';
   }
-  if (typeof data === 'string' && data.trim() !== '' && !looksLikeHtml(data)) {
-    return `: "${excerpt(data)}"`;
-  }
-  return '';
+  return code ? `: ${code}: ${excerpt(text)}` : `: "${excerpt(text)}"`;
 }
 
 /** Turns what `getBackendSrv().fetch` threw into a RustyDBError with advice. */
@@ -104,31 +138,63 @@ export function classifyFailure(err: unknown, ctx: FailureContext): RustyDBError
   if (err instanceof RustyDBError) {
     return err;
   }
-  if (!isFetchErrorLike(err)) {
-    const reason = err instanceof Error ? err.message : String(err);
+  if (isFetchErrorLike(err) && (err.cancelled || err.status === -1)) {
     return new RustyDBError(
-      'unreachable',
-      `The request for ${ctx.path} did not reach Grafana's server (${excerpt(reason)}). Check your network connection to Grafana.`
+      'cancelled',
+      `Grafana cancelled the request for ${ctx.path} before it was answered (a newer refresh replaced it). Refresh the ` +
+        'panel if it stays empty.'
     );
   }
-  return classifyStatus(err.status, err.data, ctx, err.statusText);
+  if (!isFetchErrorLike(err)) {
+    const name = err instanceof Error ? err.name : '';
+    const reason = err instanceof Error ? err.message : typeof err === 'string' ? err : 'no details';
+    if (name === 'SyntaxError') {
+      // backendSrv's parseResponseBody: `response.json()` fails on a JSON content type whose body does not parse.
+      return new RustyDBError(
+        'badResponse',
+        `RustyDB's answer for ${ctx.path} is not valid JSON although it says it is (the browser reports: ` +
+          `${excerpt(reason)}): it was cut off on the way or RustyDB sent a broken body. Retry; if it persists, check ` +
+          "RustyDB's logs and any proxy between Grafana and RustyDB."
+      );
+    }
+    return new RustyDBError(
+      'unreachable',
+      `The answer for ${ctx.path} did not reach the browser (${excerpt(reason)}): Grafana's server could not be ` +
+        'reached, or the connection broke while the answer was on its way. Check your network connection to Grafana ' +
+        'and retry.'
+    );
+  }
+  return classifyStatus(err.status, errorBodyOf(err.data, err.statusText), ctx);
 }
 
-function classifyStatus(status: number, data: unknown, ctx: FailureContext, statusText?: string): RustyDBError {
+function classifyStatus(status: number, body: ErrorBody, ctx: FailureContext): RustyDBError {
   const { path } = ctx;
-  const detail = bodyDetail(data);
-  if (isRateLimit(status, data)) {
+  const detail = bodyDetail(body);
+  if (isRateLimit(status, body)) {
     return rateLimited(status);
   }
-  if (typeof data === 'string' && looksLikeHtml(data) && status !== 502 && status !== 504) {
+  if (body.html && status !== 502 && status !== 504) {
     return wrongService(status, ctx);
   }
   switch (status) {
+    case 400:
+      return body.text === GRAFANA_AUTH_FAILED
+        ? new RustyDBError(
+            'unauthorized',
+            `RustyDB refused the credentials for ${path}: it answered 401, which Grafana's data-source proxy reports ` +
+              `as HTTP 400 "${GRAFANA_AUTH_FAILED}". ${CREDENTIALS_REMEDY}`,
+            status
+          )
+        : new RustyDBError(
+            'badRequest',
+            `RustyDB rejected the request for ${path} as invalid (HTTP 400${detail}). Check the query's ids, filters ` +
+              'and variable values.',
+            status
+          );
     case 401:
       return new RustyDBError(
         'unauthorized',
-        `RustyDB refused the credentials for ${path} (HTTP 401${detail}). Set a valid bearer token or API key under ` +
-          'Authentication in the data source settings (RustyDB v0.6.5 only checks them on /admin and /cluster routes, and only with auth enabled).',
+        `RustyDB refused the credentials for ${path} (HTTP 401${detail}). ${CREDENTIALS_REMEDY}`,
         status
       );
     case 403:
@@ -138,16 +204,16 @@ function classifyStatus(status: number, data: unknown, ctx: FailureContext, stat
         status
       );
     case 404:
-      return detail
+      return takesId(path)
         ? new RustyDBError(
             'notFound',
-            `RustyDB found nothing at ${path} (HTTP 404${detail}). Check the id or variable value.`,
+            `RustyDB found nothing at ${path} (HTTP 404${detail}). Check the id, or the variable that sets it.`,
             status
           )
         : new RustyDBError(
             'notFound',
-            `${path} does not exist on the server${where(ctx)} (HTTP 404). Check that the server URL is RustyDB's REST ` +
-              'root (e.g. http://host:8080, without /api/v1) and that this RustyDB version has the endpoint.',
+            `${path} does not exist on the server${where(ctx)} (HTTP 404${detail}). Check that the server URL is ` +
+              "RustyDB's REST root (e.g. http://host:8080, without /api/v1) and that this RustyDB version has the endpoint.",
             status
           );
     case 405:
@@ -184,9 +250,23 @@ function classifyStatus(status: number, data: unknown, ctx: FailureContext, stat
         status
       );
   }
-  const text = detail || (statusText ? `: ${statusText}` : '');
-  return new RustyDBError('server', `RustyDB failed on ${path} (HTTP ${status}${text}).`, status);
+  return status >= 500
+    ? new RustyDBError(
+        'server',
+        `RustyDB failed on ${path} (HTTP ${status}${detail}). Check RustyDB's logs; the panel asks again at its next refresh.`,
+        status
+      )
+    : new RustyDBError(
+        'server',
+        `RustyDB answered ${path} with HTTP ${status}${detail}, which this data source does not expect. Check that the ` +
+          "server URL points at RustyDB's REST API and look at RustyDB's logs.",
+        status
+      );
 }
+
+const CREDENTIALS_REMEDY =
+  'Set a valid bearer token or API key under Authentication in the data source settings (RustyDB v0.6.5 only ' +
+  'checks them on /admin and /cluster routes, and only with auth enabled).';
 
 function wrongService(status: number, ctx: FailureContext): RustyDBError {
   return new RustyDBError(
@@ -203,7 +283,8 @@ function wrongService(status: number, ctx: FailureContext): RustyDBError {
  */
 export function checkBody(data: unknown, status: number, ctx: FailureContext): unknown {
   if (typeof data !== 'string') {
-    if (data === undefined) {
+    // backendSrv's parseResponseBody turns an empty body with a JSON content type into {}; RustyDB never answers {}.
+    if (data === undefined || (isPlainObject(data) && Object.keys(data).length === 0)) {
       return emptyBody(status, ctx);
     }
     return data;
@@ -229,11 +310,18 @@ export function checkBody(data: unknown, status: number, ctx: FailureContext): u
   );
 }
 
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' &&
+  value !== null &&
+  !Array.isArray(value) &&
+  Object.getPrototypeOf(value) === Object.prototype;
+
 function emptyBody(status: number, ctx: FailureContext): never {
   throw new RustyDBError(
     'badResponse',
-    `RustyDB sent an empty response for ${ctx.path} (HTTP ${status}) where JSON was expected. Check that the server URL ` +
-      'points at RustyDB and that nothing between Grafana and RustyDB strips response bodies.',
+    `RustyDB sent an empty response for ${ctx.path} (HTTP ${status}; Grafana shows an empty JSON answer as {}) where ` +
+      'data was expected. Check that the server URL points at RustyDB and that nothing between Grafana and RustyDB ' +
+      'strips response bodies.',
     status
   );
 }

@@ -1,4 +1,5 @@
 import { RustyDBError } from './errors';
+import { sleep } from './scope';
 
 export interface RetryPolicy {
   /** Retries after the first attempt. */
@@ -17,15 +18,22 @@ export function backoffDelay(policy: RetryPolicy, attempt: number): number {
   return Math.round(ceiling / 2 + (policy.random() * ceiling) / 2);
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** A query's share of retries: whether one more wait of `delayMs` fits, and the signal that ends the waits. */
+export interface RetryBudget {
+  signal: AbortSignal;
+  takeRetry: (delayMs: number) => boolean;
+}
 
 /**
  * Runs `attempt`, retrying while RustyDB answers 500 RATE_LIMIT_EXCEEDED (its shared 100 requests/s bucket is full).
- * After the last retry the throttling error goes to the caller; every other failure goes at once.
+ * With a budget, the retries are the query's (shared by all its requests, none past its deadline) and a query that
+ * goes away interrupts the wait. After the last retry the throttling error goes to the caller; every other failure
+ * goes at once.
  */
 export async function retryRateLimited<T>(
   attempt: () => Promise<T>,
-  policy: RetryPolicy = RATE_LIMIT_RETRY
+  policy: RetryPolicy = RATE_LIMIT_RETRY,
+  budget?: RetryBudget
 ): Promise<T> {
   for (let n = 0; ; n++) {
     try {
@@ -34,7 +42,11 @@ export async function retryRateLimited<T>(
       if (!(err instanceof RustyDBError) || err.kind !== 'rateLimited' || n >= policy.retries) {
         throw err;
       }
-      await sleep(backoffDelay(policy, n));
+      const delay = backoffDelay(policy, n);
+      if (budget && !budget.takeRetry(delay)) {
+        throw err;
+      }
+      await sleep(delay, budget?.signal);
     }
   }
 }
