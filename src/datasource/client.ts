@@ -139,21 +139,31 @@ export class RustyDBClient {
           'all clients together), so it stopped there. Select fewer values in the variables it uses.'
       );
     }
+    let throttled: unknown;
     const attempt = () =>
-      this.shared.get(
-        path,
-        (signal) => this.slots.run(() => proxyGet(this.proxy, path, signal), signal),
-        maxAgeMs,
-        scope?.signal
-      );
+      this.shared
+        .get(
+          path,
+          (signal) => this.slots.run(() => proxyGet(this.proxy, path, signal), signal),
+          maxAgeMs,
+          scope?.signal
+        )
+        .catch((err: unknown) => {
+          throttled = err instanceof RustyDBError && err.kind === 'rateLimited' ? err : throttled;
+          throw err;
+        });
     try {
       return await retryRateLimited(attempt, this.retry, scope);
     } catch (err) {
       if (scope && err === scope.timeout) {
-        throw new RustyDBError(
-          'timeout',
-          `RustyDB did not answer ${path} within ${this.proxy.timeoutMs / 1000} s, the data source's timeout. Check ` +
-            "RustyDB's load, or raise the timeout in the data source settings."
+        // Out of time while retrying a throttled request: the throttling is the cause worth naming.
+        throw (
+          throttled ??
+          new RustyDBError(
+            'timeout',
+            `RustyDB did not answer ${path} within ${this.proxy.timeoutMs / 1000} s, the data source's timeout. Check ` +
+              "RustyDB's load, or raise the timeout in the data source settings."
+          )
         );
       }
       throw err;

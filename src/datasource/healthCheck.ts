@@ -1,6 +1,6 @@
 import { TestDataSourceResponse } from '@grafana/data';
-import { isRow } from './endpoints/parse/read';
-import { messageOf } from './transport/errors';
+import { isRow, textOf } from './endpoints/parse/read';
+import { excerpt, messageOf } from './transport/errors';
 
 /** Each check not reporting healthy, with its message. */
 function failingChecks(checks: unknown): string[] {
@@ -9,7 +9,9 @@ function failingChecks(checks: unknown): string[] {
   }
   return Object.entries(checks).flatMap(([name, check]) =>
     isRow(check) && check.status !== 'healthy'
-      ? [`${name} ${String(check.status)}${check.message ? ` (${String(check.message)})` : ''}`]
+      ? [
+          `${name} ${textOf(check.status) || 'without a status'}${textOf(check.message) ? ` (${excerpt(textOf(check.message))})` : ''}`,
+        ]
       : []
   );
 }
@@ -25,7 +27,8 @@ export function healthVerdict(health: unknown, version: string | Error, serverUr
   const versionText = typeof version === 'string' ? `RustyDB ${version}` : 'RustyDB (version unknown)';
   const versionNote = typeof version === 'string' ? '' : ` Reading /api/v1/server/info failed: ${messageOf(version)}`;
   const failing = failingChecks(health.checks);
-  const checks = failing.length ? ` Failing checks: ${failing.join('; ')}.` : '';
+  const more = failing.length > 5 ? `; ${failing.length - 5} more` : '';
+  const checks = failing.length ? ` Failing checks: ${failing.slice(0, 5).join('; ')}${more}.` : '';
   switch (health.status) {
     case 'healthy':
       return { status: 'success', message: `${versionText} at ${serverUrl} is healthy.${checks}${versionNote}` };
@@ -37,7 +40,7 @@ export function healthVerdict(health: unknown, version: string | Error, serverUr
     default:
       return {
         status: 'error',
-        message: `${versionText} at ${serverUrl} reports "${health.status}".${checks} Check the server's logs and its health checks.${versionNote}`,
+        message: `${versionText} at ${serverUrl} reports "${excerpt(health.status)}".${checks} Check the server's logs and its health checks.${versionNote}`,
       };
   }
 }

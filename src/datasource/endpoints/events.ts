@@ -4,7 +4,7 @@ import { RustyDBError } from '../transport/errors';
 import type { EventSource } from '../types';
 import { AreaRunner, ParseContext } from './area';
 import { emptyNotices, keptRows, listRows } from './parse/parsers';
-import { Issues, numberOf, Row } from './parse/read';
+import { epochMs, Issues, Row, textOf } from './parse/read';
 
 /** One annotation: Grafana's annotation support reads the fields `time`, `timeEnd`, `title`, `text` and `tags`. */
 interface Event {
@@ -22,12 +22,9 @@ interface EventSpec {
   toEvent: (row: Row) => Omit<Event, 'time'>;
 }
 
-const s = (value: unknown) => (value === null || value === undefined ? '' : String(value));
+const s = textOf;
 const strings = (value: unknown) => (Array.isArray(value) ? value.map(s) : []);
-const secondsToMs = (value: unknown) => {
-  const seconds = numberOf(value);
-  return seconds === null ? null : seconds * 1000;
-};
+const secondsToMs = epochMs;
 
 const EVENT_SOURCES: Record<EventSource, EventSpec> = {
   alerts: {

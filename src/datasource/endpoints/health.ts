@@ -3,7 +3,7 @@ import { Parser, viewRunner } from './area';
 import { snapshotFrame, tableFrame } from './parse/frames';
 import { emptyNotices } from './parse/parsers';
 import { placeholderNotices } from './placeholders';
-import { asObject, f, isRow, Issues, Row } from './parse/read';
+import { asObject, f, isRow, Issues, Row, textOf } from './parse/read';
 
 const HEALTH = ENDPOINTS.adminHealth.path;
 const FULL = ENDPOINTS.healthFull.path;
@@ -58,7 +58,7 @@ const parseHealthStatus: Parser = (body, ctx) => {
 const parseHealthChecks: Parser = (body, ctx) => {
   const issues = new Issues(HEALTH);
   const rows = mapRows(asObject(body, HEALTH).checks, 'check', `"checks" in ${HEALTH}`, issues).sort((a, b) =>
-    String(a.check).localeCompare(String(b.check))
+    textOf(a.check).localeCompare(textOf(b.check))
   );
   return [
     tableFrame(ctx, rows, CHECK_FIELDS, issues, {
@@ -76,7 +76,7 @@ function probeSummary(probe: Row): string {
   return Object.entries(probe)
     .filter(([key]) => key !== 'status' && key !== 'timestamp')
     .flatMap(([key, value]) =>
-      isRow(value) ? Object.entries(value).map(([k, v]) => `${k} ${String(v)}`) : [`${key} ${String(value)}`]
+      isRow(value) ? Object.entries(value).map(([k, v]) => `${k} ${textOf(v)}`) : [`${key} ${textOf(value)}`]
     )
     .join('; ');
 }

@@ -58,7 +58,7 @@ describe('pool stats', () => {
     ]);
     expect(frames).toHaveLength(1);
     expect(errors[0].message).toBe(
-      'Pool "analytics" is not one of RustyDB\'s pools (readonly, default); its stats were not requested, because RustyDB v0.6.5 would answer with the default pool\'s numbers. Check the pool variable or id.'
+      'Pool "analytics" is not one of RustyDB\'s pools ("default", "readonly"); its stats were not requested, because RustyDB v0.6.5 would answer with the default pool\'s numbers. Check the pool variable or id.'
     );
     expect(calls.some((c) => c.includes('analytics'))).toBe(false);
   });

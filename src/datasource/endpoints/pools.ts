@@ -1,12 +1,12 @@
 import { DataFrame, QueryResultMetaNotice } from '@grafana/data';
 import { endpointPath, ENDPOINTS } from '../../rustydb/api/endpoints';
 import { THRESHOLDS } from '../../rustydb/thresholds';
-import { messageOf, RustyDBError } from '../transport/errors';
+import { excerpt, messageOf, RustyDBError } from '../transport/errors';
 import { AreaContext, AreaRunner, ParseContext, viewRunner } from './area';
 import { snapshotFrame } from './parse/frames';
 import { placeholderNotices } from './placeholders';
 import { listParser, listRows } from './parse/parsers';
-import { asObject, f, Issues, numberOf, ratio, Row } from './parse/read';
+import { asObject, f, Issues, numberOf, ratio, Row, rowsWithIds, textOf } from './parse/read';
 
 const POOLS = ENDPOINTS.pools.path;
 
@@ -34,10 +34,22 @@ const POOL_STATS_FIELDS = [
 
 const parsePools = listParser('pools', POOL_CONFIG_FIELDS, { name: 'pools' });
 
-/** The pool configs by id. */
-export function poolConfigs(body: unknown): Map<string, Row> {
-  const rows = listRows(body, POOLS, undefined, new Issues(POOLS));
-  return new Map(rows.filter((row) => typeof row.pool_id === 'string').map((row) => [row.pool_id as string, row]));
+/** Stats requests one panel makes at most: RustyDB v0.6.5 allows 100 requests per second for all clients. */
+export const MAX_POOL_STATS = 20;
+
+interface KnownPools {
+  configs: Map<string, Row>;
+  /** Entries of the list that could not be used (no usable id), as notices. */
+  notices: QueryResultMetaNotice[];
+  total: number;
+}
+
+/** The pool configs by id; entries without a usable id are named in a notice and left out. */
+export function poolConfigs(body: unknown): KnownPools {
+  const issues = new Issues(POOLS);
+  const rows = listRows(body, POOLS, undefined, issues);
+  const configs = new Map(rowsWithIds(rows, 'pool_id', issues).map(({ id, row }) => [id, row]));
+  return { configs, notices: issues.notices(), total: rows.length };
 }
 
 /** The guide's pool utilisation: active / (active + idle); null when the pool holds no connections. */
@@ -53,7 +65,7 @@ function poolStatsNotices(asked: string, record: Row): QueryResultMetaNotice[] {
     notices.push({
       severity: 'warning',
       text:
-        `Asked RustyDB for pool "${asked}" but it answered for pool "${String(record.pool_id)}": RustyDB v0.6.5 ignores ` +
+        `Asked RustyDB for pool "${asked}" but it answered for pool "${textOf(record.pool_id) || 'no pool'}": RustyDB v0.6.5 ignores ` +
         `the id in /pools/{id}/stats, so these numbers are not "${asked}"'s.`,
     });
   }
@@ -79,7 +91,7 @@ export function parsePoolStats(body: unknown, ctx: ParseContext, asked: string, 
   });
 }
 
-async function knownPools(ctx: AreaContext): Promise<Map<string, Row> | Error> {
+async function knownPools(ctx: AreaContext): Promise<KnownPools | Error> {
   try {
     return poolConfigs(await ctx.get(POOLS));
   } catch (err) {
@@ -87,10 +99,22 @@ async function knownPools(ctx: AreaContext): Promise<Map<string, Row> | Error> {
   }
 }
 
+const SHOWN_IDS = 5;
+
+/** A few of the known ids, for a message: never the whole list, which may hold thousands. */
+function someIds(known: Map<string, Row>): string {
+  const ids = [...known.keys()].sort();
+  if (ids.length === 0) {
+    return 'it lists none';
+  }
+  const shown = ids.slice(0, SHOWN_IDS).map((id) => `"${excerpt(id)}"`);
+  return ids.length > SHOWN_IDS ? `${ids.length} pools, e.g. ${shown.join(', ')}` : shown.join(', ');
+}
+
 function unknownPool(id: string, known: Map<string, Row>): RustyDBError {
   return new RustyDBError(
     'notFound',
-    `Pool "${id}" is not one of RustyDB's pools (${[...known.keys()].join(', ') || 'none'}); its stats were not requested, ` +
+    `Pool "${excerpt(id)}" is not one of RustyDB's pools (${someIds(known)}); its stats were not requested, ` +
       "because RustyDB v0.6.5 would answer with the default pool's numbers. Check the pool variable or id."
   );
 }
@@ -110,7 +134,8 @@ function unaddressable(id: string): RustyDBError | undefined {
 
 /**
  * Stats of the pools asked for (all pools when none is): ids are checked against `/api/v1/pools` first, then each
- * known pool costs one request. A pool that fails does not hide the others.
+ * known pool costs one request, for at most MAX_POOL_STATS pools (the rest named in a notice). A pool that fails does
+ * not hide the others, and a panel that ends up with no pool at all says why.
  */
 export const runPoolStats: AreaRunner = async (query, ctx) => {
   const asked = ctx.expandAll(query.poolIds);
@@ -118,15 +143,36 @@ export const runPoolStats: AreaRunner = async (query, ctx) => {
   if (known instanceof Error && asked.length === 0) {
     throw known;
   }
-  const ids = asked.length ? asked : [...(known as Map<string, Row>).keys()].sort();
+  const configs = known instanceof Error ? undefined : known.configs;
+  const notices = known instanceof Error ? [] : [...known.notices];
+  if (configs && asked.length === 0 && configs.size === 0) {
+    throw new RustyDBError(
+      'badResponse',
+      known instanceof Error || known.total === 0
+        ? `${POOLS} lists no pools, so there are no pool stats to show. Check that RustyDB has connection pools configured.`
+        : `None of the ${known.total} entries of ${POOLS} has a usable pool_id, so no pool stats were requested. ` +
+            'Check the RustyDB version (v0.6.5 sends one per pool).'
+    );
+  }
+  const ids = asked.length ? asked : [...(configs ?? new Map<string, Row>()).keys()].sort();
   const errors: Error[] = [];
-  const wanted = ids.filter((id) => {
-    const problem = unaddressable(id) ?? (known instanceof Map && !known.has(id) ? unknownPool(id, known) : undefined);
+  const valid = ids.filter((id) => {
+    const problem = unaddressable(id) ?? (configs && !configs.has(id) ? unknownPool(id, configs) : undefined);
     if (problem) {
       errors.push(problem);
     }
     return !problem;
   });
+  const wanted = valid.slice(0, MAX_POOL_STATS);
+  if (valid.length > wanted.length) {
+    notices.push({
+      severity: 'warning',
+      text:
+        `Showing the stats of ${wanted.length} of ${valid.length} pools ("${excerpt(wanted[0])}" to ` +
+        `"${excerpt(wanted[wanted.length - 1])}"): each costs a request, and RustyDB allows 100 per second for all ` +
+        'clients. Pick the pools with the pool variable, or split them over panels.',
+    });
+  }
   const results = await Promise.allSettled(wanted.map((id) => ctx.get(endpointPath('poolStats', id))));
   const frames = results.flatMap((result, i) => {
     const id = wanted[i];
@@ -134,7 +180,7 @@ export const runPoolStats: AreaRunner = async (query, ctx) => {
       if (result.status === 'rejected') {
         throw result.reason;
       }
-      return [parsePoolStats(result.value, ctx, id, known instanceof Map ? known.get(id) : undefined)];
+      return [parsePoolStats(result.value, ctx, id, configs?.get(id))];
     } catch (err) {
       errors.push(err instanceof Error ? err : new Error(messageOf(err)));
       return [];
@@ -142,6 +188,12 @@ export const runPoolStats: AreaRunner = async (query, ctx) => {
   });
   if (known instanceof Error) {
     errors.push(new RustyDBError('badResponse', `Pool ids were not checked against ${POOLS}: ${known.message}`));
+  }
+  if (frames.length && notices.length) {
+    const meta = frames[0].meta ?? {};
+    frames[0].meta = { ...meta, notices: [...notices, ...(meta.notices ?? [])] };
+  } else if (notices.length) {
+    errors.push(...notices.map((notice) => new RustyDBError('badResponse', notice.text)));
   }
   return { frames, errors };
 };

@@ -1,7 +1,7 @@
 import { createDataFrame, DataFrame, FieldType, QueryResultMetaNotice } from '@grafana/data';
 import { API_PREFIX } from '../../rustydb/api/endpoints';
 import { isMonitoringPath, MONITORING_AREAS } from '../../rustydb/api/monitoringPaths';
-import { RustyDBError } from '../transport/errors';
+import { excerpt, RustyDBError } from '../transport/errors';
 import { AreaRunner, ParseContext } from './area';
 import { isRow, MAX_ROWS, Row } from './parse/read';
 
@@ -124,6 +124,19 @@ export function parseRaw(body: unknown, path: string, ctx: ParseContext): DataFr
   }
   if (rows.length === 0) {
     notices.push({ severity: 'info', text: `${path} returned no entries.` });
+  }
+  // JSON numbers beyond ±1.8e308 parse as Infinity: no value a panel can show.
+  const overflows = rows.flatMap((row) =>
+    Object.entries(row).filter(([, v]) => typeof v === 'number' && !Number.isFinite(v))
+  );
+  for (const [key] of overflows) {
+    rows.forEach((row) => typeof row[key] === 'number' && !Number.isFinite(row[key]) && (row[key] = null));
+  }
+  if (overflows.length) {
+    notices.push({
+      severity: 'warning',
+      text: `${path}: ${overflows.length} values are numbers too large to show (e.g. "${excerpt(overflows[0][0])}"); shown empty.`,
+    });
   }
   return createDataFrame({
     refId: ctx.refId,

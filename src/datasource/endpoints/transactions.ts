@@ -2,7 +2,8 @@ import { QueryResultMetaNotice } from '@grafana/data';
 import { THRESHOLDS } from '../../rustydb/thresholds';
 import { viewRunner } from './area';
 import { listParser, snapshotParser } from './parse/parsers';
-import { f, isRow } from './parse/read';
+import { excerpt } from '../transport/errors';
+import { f, isRow, textOf } from './parse/read';
 
 const LOCK_FIELDS = [
   f.str('lock_id', 'Lock'),
@@ -58,7 +59,7 @@ function deadlockCycleNotices(body: unknown): QueryResultMetaNotice[] {
     ? [
         {
           severity: 'warning',
-          text: `Potential deadlock cycles: ${cycles.map((c: unknown[]) => c.join(' → ')).join('; ')}.`,
+          text: `Potential deadlock cycles: ${excerpt(cycles.map((c: unknown[]) => c.map(textOf).join(' → ')).join('; '))}.`,
         },
       ]
     : [];

@@ -1,7 +1,7 @@
 import { MetricFindValue } from '@grafana/data';
 import { ENDPOINTS, EndpointKey } from '../../rustydb/api/endpoints';
 import { listRows } from '../endpoints/parse/parsers';
-import { Issues } from '../endpoints/parse/read';
+import { Issues, rowsWithIds } from '../endpoints/parse/read';
 import { QUERY_TYPES } from '../queryTypes';
 import type { VariableTarget } from '../types';
 
@@ -28,10 +28,8 @@ export const VARIABLE_TARGETS: Array<{ value: VariableTarget; label: string; des
 /** The distinct ids of a list body, sorted (RustyDB's own order is random: it comes from a hash map). */
 export function idValues(source: Source, body: unknown): MetricFindValue[] {
   const path = ENDPOINTS[source.endpoint].path;
-  const ids = listRows(body, path, source.listKey, new Issues(path))
-    .map((row) => row[source.idKey])
-    .filter((id): id is string | number => typeof id === 'string' || typeof id === 'number')
-    .map(String);
+  const issues = new Issues(path);
+  const ids = rowsWithIds(listRows(body, path, source.listKey, issues), source.idKey, issues).map(({ id }) => id);
   return [...new Set(ids)].sort((a, b) => a.localeCompare(b)).map((id) => ({ text: id, value: id }));
 }
 

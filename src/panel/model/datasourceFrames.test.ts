@@ -10,7 +10,7 @@ import { levelSettings } from './settings';
 
 const NOW = 1_767_002_400_000;
 const context = (now: number) => ({ refId: 'A', now, range: { from: now - 1, to: now }, keep: () => true });
-const configs = poolConfigs(FIXTURE_CONFIGS);
+const { configs } = poolConfigs(FIXTURE_CONFIGS);
 const frameFor = (id: string, body: object, now = NOW) => parsePoolStats(body, context(now), id, configs.get(id));
 
 it("shows each pool of the datasource's pool-stats query with max and headroom from /api/v1/pools", () => {

@@ -2,7 +2,7 @@ import { QueryResultMetaNotice } from '@grafana/data';
 import { ENDPOINTS, EndpointKey } from '../../../rustydb/api/endpoints';
 import type { ParseContext, Parser } from '../area';
 import { FrameOptions, snapshotFrame, tableFrame } from './frames';
-import { asList, asObject, FieldSpec, Issues, objectRows, Row } from './read';
+import { asList, asObject, FieldSpec, Issues, objectRows, Row, rowsWithIds } from './read';
 
 /** Adds computed values (ratios, unit conversions) to a record before its fields are read. */
 export type Derive = (record: Row) => Row;
@@ -104,14 +104,17 @@ export function seriesParser(
   return (body, ctx) => {
     const listIssues = new Issues(path);
     const all = listRows(body, path, opts.listKey, listIssues, opts.derive);
-    const rows = keptRows(all, ctx, { filterKey: opts.filterKey ?? opts.idKey });
-    if (rows.length === 0) {
+    const identified = rowsWithIds(
+      keptRows(all, ctx, { filterKey: opts.filterKey ?? opts.idKey }),
+      opts.idKey,
+      listIssues
+    );
+    if (identified.length === 0) {
       return [
         tableFrame(ctx, [], specs, listIssues, { name: opts.name, path, notices: emptyNotices(path, all.length, 0) }),
       ];
     }
-    return rows.map((row, i) => {
-      const id = String(row[opts.idKey]);
+    return identified.map(({ id, row }, i) => {
       return snapshotFrame(ctx, row, specs, new Issues(`${path} (${id})`), {
         name: `${opts.name} ${id}`,
         path,

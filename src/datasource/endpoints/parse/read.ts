@@ -46,7 +46,16 @@ export const f = {
 export type Row = Record<string, unknown>;
 export type Value = number | string | boolean | null;
 
-type IssueKind = 'missing' | 'null' | 'wrongType' | 'numberAsString' | 'booleanAsString' | 'notObject' | 'truncated';
+type IssueKind =
+  | 'missing'
+  | 'null'
+  | 'wrongType'
+  | 'badTime'
+  | 'badId'
+  | 'numberAsString'
+  | 'booleanAsString'
+  | 'notObject'
+  | 'truncated';
 
 interface Issue {
   kind: IssueKind;
@@ -88,6 +97,11 @@ export class Issues {
     this.issues.set(id, { kind, key, count: 1, sample: sample === undefined ? undefined : describe(sample) });
   }
 
+  /** One issue standing for `count` rows, described by `sample` as given. */
+  addMany(kind: 'badId', key: string, count: number, sample: string): void {
+    this.issues.set(`${kind}:${key}`, { kind, key, count, sample });
+  }
+
   truncated(key: string, kept: number, total: number): void {
     this.issues.set(`truncated:${key}`, { kind: 'truncated', key, count: kept, total });
   }
@@ -121,6 +135,16 @@ export class Issues {
         };
       case 'wrongType':
         return { severity: 'warning', text: `${at} has the wrong type (${sample}) in ${rows(count)}; shown empty.` };
+      case 'badTime':
+        return {
+          severity: 'warning',
+          text: `${at} is not a time in epoch seconds (${sample}) in ${rows(count)}; shown empty.`,
+        };
+      case 'badId':
+        return {
+          severity: 'warning',
+          text: `${at} is missing, empty or not an id in ${count === 1 ? '1 entry' : `${count} entries`} (${sample}); skipped.`,
+        };
       case 'numberAsString':
         return {
           severity: 'info',
@@ -148,7 +172,8 @@ function readNumber(value: unknown, key: string, issues: Issues): number | null 
   if (typeof value === 'number' && Number.isFinite(value)) {
     return value;
   }
-  if (typeof value === 'string' && NUMERIC_TEXT.test(value)) {
+  // "1e999" is numeric text too, but Infinity is no value a panel can show.
+  if (typeof value === 'string' && NUMERIC_TEXT.test(value) && Number.isFinite(Number(value))) {
     issues.add('numberAsString', key);
     return Number(value);
   }
@@ -206,7 +231,14 @@ export function readValue(record: Row, spec: FieldSpec, issues: Issues): Value {
       return readNumber(value, key, issues);
     case 'time': {
       const seconds = readNumber(value, key, issues);
-      return seconds === null ? null : seconds * 1000;
+      if (seconds === null) {
+        return null;
+      }
+      const ms = epochMs(seconds);
+      if (ms === null) {
+        issues.add('badTime', key, value);
+      }
+      return ms;
     }
     case 'string':
       return readString(value, key, issues);
@@ -277,6 +309,62 @@ export function objectRows(list: unknown[], key: string, issues: Issues): Row[] 
     issues.truncated(key, MAX_ROWS, list.length);
   }
   return out;
+}
+
+/** JavaScript dates end at ±8.64e15 ms; beyond it (or past Infinity) a time field would show garbage. */
+const MAX_EPOCH_MS = 8.64e15;
+
+/** Epoch seconds as milliseconds, or null when they are no date. */
+export function epochMs(seconds: unknown): number | null {
+  const ms = typeof seconds === 'number' ? seconds * 1000 : NaN;
+  return Number.isFinite(ms) && Math.abs(ms) <= MAX_EPOCH_MS ? ms : null;
+}
+
+/** A value as text for a label, title or message: never "undefined", "null", "NaN" or "[object Object]". */
+export function textOf(value: unknown): string {
+  if (typeof value === 'string') {
+    return value;
+  }
+  if ((typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean') {
+    return String(value);
+  }
+  if (value !== null && typeof value === 'object') {
+    return excerpt(JSON.stringify(value));
+  }
+  return '';
+}
+
+/** An id as RustyDB would name it: non-empty text or a finite number; anything else is no id. */
+export function idOf(value: unknown): string | null {
+  if (typeof value === 'string') {
+    return value.trim() === '' ? null : value;
+  }
+  return typeof value === 'number' && Number.isFinite(value) ? String(value) : null;
+}
+
+const MAX_NAMED = 3;
+
+/**
+ * The rows of a list that carry a usable id, with it; rows that do not are skipped and named (by position) in one
+ * notice, so one broken entry neither hides the others nor becomes a label such as "null" or "[object Object]".
+ */
+export function rowsWithIds(rows: Row[], idKey: string, issues: Issues): Array<{ id: string; row: Row }> {
+  const kept: Array<{ id: string; row: Row }> = [];
+  const bad: string[] = [];
+  rows.forEach((row, i) => {
+    const id = idOf(row[idKey]);
+    if (id === null) {
+      bad.push(`entry ${i + 1}: ${row[idKey] === undefined ? 'missing' : describe(row[idKey])}`);
+    } else {
+      kept.push({ id, row });
+    }
+  });
+  if (bad.length) {
+    const named =
+      bad.slice(0, MAX_NAMED).join('; ') + (bad.length > MAX_NAMED ? `; ${bad.length - MAX_NAMED} more` : '');
+    issues.addMany('badId', idKey, bad.length, named);
+  }
+  return kept;
 }
 
 /** A finite number, or null: for values computed from several fields. */
