@@ -97,9 +97,14 @@ describe.each(['documented', 'v0.6.5'] as Profile[])('the datasource against the
 
   it.each<[string, Parameters<RunningSimulator['setFaults']>[0], RegExp]>([
     ['server down', { down: true }, /Grafana could not reach RustyDB at http:\/\/127\.0\.0\.1:\d+ \(HTTP 502/],
-    ['401', { status: 401 }, /refused the credentials .*HTTP 401: UNAUTHORIZED/],
+    // Grafana's proxy turns RustyDB's 401 into its own 400 "Authentication to data source failed".
+    [
+      '401',
+      { status: 401 },
+      /refused the credentials .*answered 401, which Grafana's data-source proxy reports as HTTP 400/,
+    ],
     ['403', { status: 403 }, /denied access .*HTTP 403: FORBIDDEN/],
-    ['404', { status: 404 }, /found nothing at .*HTTP 404: NOT_FOUND/],
+    ['404', { status: 404 }, /\/api\/v1\/stats\/performance does not exist on the server .*HTTP 404: NOT_FOUND/],
     [
       '500 ApiError',
       { status: 500 },
@@ -107,8 +112,9 @@ describe.each(['documented', 'v0.6.5'] as Profile[])('the datasource against the
     ],
     ['500 plain text', { status: 500, body: 'text' }, /HTTP 500: "Internal Server Error"/],
     ['HTML page', { body: 'html' }, /answered \/api\/v1\/stats\/performance with an HTML page/],
-    ['empty body', { body: 'empty' }, /empty response for \/api\/v1\/stats\/performance \(HTTP 200\)/],
-    ['truncated JSON', { body: 'truncated' }, /is not valid JSON: it stops or breaks after \d+ characters/],
+    ['empty body', { body: 'empty' }, /empty response for \/api\/v1\/stats\/performance \(HTTP 200; Grafana shows/],
+    // A JSON content type makes Grafana call response.json(), whose SyntaxError carries no status and no body.
+    ['truncated JSON', { body: 'truncated' }, /is not valid JSON although it says it is/],
     ['malformed JSON', { body: 'malformed' }, /is not valid JSON/],
   ])('explains a fault: %s', async (_name, faults, message) => {
     sim.setFaults(faults);

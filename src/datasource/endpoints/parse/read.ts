@@ -74,7 +74,9 @@ const describe = (value: unknown): string =>
       ? 'a list'
       : typeof value === 'object'
         ? 'an object'
-        : `${typeof value} ${typeof value === 'string' ? excerpt(JSON.stringify(value)) : String(value)}`;
+        : typeof value === 'number' && !Number.isFinite(value)
+          ? 'a number out of range'
+          : `${typeof value} ${typeof value === 'string' ? excerpt(JSON.stringify(value)) : String(value)}`;
 
 const rows = (n: number) => (n === 1 ? '1 row' : `${n} rows`);
 
