@@ -195,4 +195,22 @@ describe('throttling, timeouts and cancellation', () => {
     expect(grafana.requests.length).toBe(made);
     expect(jest.getTimerCount()).toBe(0);
   });
+
+  it('a live stream that goes away cancels its poll: the request in flight and the retry sleep', async () => {
+    const { client, grafana } = grafanaClient((path) =>
+      path === '/api/v1/stats/performance' && grafana.requests.length === 1
+        ? throttled
+        : { ...fixtureAnswer('/api/v1/stats/performance'), delayMs: 60_000 }
+    );
+    const subscription = client
+      .query(request([{ refId: 'A', queryType: QueryType.Performance, live: true, intervalMs: 1000 }]))
+      .subscribe();
+    await jest.advanceTimersByTimeAsync(10);
+    // Throttled once: the poll now sleeps before its retry.
+    expect(grafana.requests).toHaveLength(1);
+    subscription.unsubscribe();
+    await jest.advanceTimersByTimeAsync(120_000);
+    expect(grafana.requests).toHaveLength(1);
+    expect(jest.getTimerCount()).toBe(0);
+  });
 });

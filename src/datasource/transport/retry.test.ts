@@ -60,4 +60,28 @@ describe('retryRateLimited', () => {
     await expect(retryRateLimited(attempt, policy())).rejects.toMatchObject({ kind: 'server' });
     expect(attempt).toHaveBeenCalledTimes(1);
   });
+
+  it('spends a shared budget: no retry once it says no, whatever the policy allows', async () => {
+    const attempt = jest.fn().mockRejectedValue(throttled());
+    const takeRetry = jest.fn().mockReturnValueOnce(true).mockReturnValue(false);
+    const result = retryRateLimited(attempt, policy(), { signal: new AbortController().signal, takeRetry }).catch(
+      (e: unknown) => e
+    );
+    await jest.advanceTimersByTimeAsync(10_000);
+    expect(attempt).toHaveBeenCalledTimes(2);
+    expect(await result).toMatchObject({ kind: 'rateLimited' });
+  });
+
+  it('stops sleeping when the query goes away', async () => {
+    const attempt = jest.fn().mockRejectedValue(throttled());
+    const controller = new AbortController();
+    const result = retryRateLimited(attempt, policy(), { signal: controller.signal, takeRetry: () => true }).catch(
+      (e: unknown) => e
+    );
+    await jest.advanceTimersByTimeAsync(0);
+    controller.abort(new RustyDBError('cancelled', 'gone'));
+    expect(await result).toMatchObject({ kind: 'cancelled' });
+    expect(jest.getTimerCount()).toBe(0);
+    expect(attempt).toHaveBeenCalledTimes(1);
+  });
 });

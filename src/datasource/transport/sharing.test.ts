@@ -55,4 +55,22 @@ describe('SharedRequests', () => {
     await Promise.all([shared.get('/a', load), shared.get('/b', load)]);
     expect(load).toHaveBeenCalledTimes(2);
   });
+
+  it('aborts a shared request only when the last caller waiting for it has gone', async () => {
+    const shared = new SharedRequests(1000, now);
+    let loadSignal: AbortSignal | undefined;
+    const load = (signal: AbortSignal) => {
+      loadSignal = signal;
+      return new Promise<string>(() => undefined);
+    };
+    const [a, b] = [new AbortController(), new AbortController()];
+    const first = shared.get('/a', load, undefined, a.signal).catch((e: unknown) => e);
+    const second = shared.get('/a', load, undefined, b.signal).catch((e: unknown) => e);
+    a.abort('a gone');
+    expect(await first).toBe('a gone');
+    expect(loadSignal?.aborted).toBe(false);
+    b.abort('b gone');
+    expect(await second).toBe('b gone');
+    expect(loadSignal?.aborted).toBe(true);
+  });
 });
