@@ -76,7 +76,9 @@ describe('bad input: bodies', () => {
     const { frames } = await run({ queryType: QueryType.Replication, view: 'lag' }, () => rows);
     // A replica without an id cannot be a series of its own: it is named in a notice instead of labelled "null".
     expect(frames[0].length).toBe(0);
-    expect(notices(frames).join('\n')).toMatch(/"replica_id" is missing, empty or not an id in 1 entry \(entry 1: null\)/);
+    expect(notices(frames).join('\n')).toMatch(
+      /"replica_id" is missing, empty or not an id in 1 entry \(entry 1: null\)/
+    );
     const unnamed = { replicas: [{ ...rows.replicas[0], replica_id: 'r1' }] };
     const { frames: named } = await run({ queryType: QueryType.Replication, view: 'lag' }, () => unnamed);
     expect(values(named[0], 'lag_bytes')).toEqual([null]);

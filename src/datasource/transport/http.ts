@@ -1,6 +1,5 @@
-import type { Subscription } from 'rxjs';
+import { Observable, Subscription } from 'rxjs';
 import type { BackendSrvRequest, FetchResponse } from '@grafana/runtime';
-import { Observable } from 'rxjs';
 import { checkBody, classifyFailure, RustyDBError } from './errors';
 
 /** `getBackendSrv().fetch`, or anything with its contract (tests, the integration adapter, headless callers). */
