@@ -23,7 +23,9 @@ describe('roleOf', () => {
 });
 
 it('matches every per-pool gauge of the metric catalogue to a role', () => {
-  const poolGauges = METRICS.filter((m) => (m.labels as readonly string[]).includes('pool')).map((m) => m.name);
+  const poolGauges = METRICS.filter((m) => m.type === 'gauge' && (m.labels as readonly string[]).includes('pool')).map(
+    (m) => m.name
+  );
   const matched = Object.values(ROLE_NAMES).flat();
   expect(poolGauges).toHaveLength(4);
   expect(poolGauges.every((name) => matched.includes(name))).toBe(true);

@@ -11,7 +11,7 @@ describe('readValue', () => {
     ['7.5', 7.5, ['/x: "n" came as text where RustyDB sends a number (1 row); read as a number.']],
     ['1e3', 1000, ['/x: "n" came as text where RustyDB sends a number (1 row); read as a number.']],
     ['abc', null, ['/x: "n" has the wrong type (string "abc") in 1 row; shown empty.']],
-    [NaN, null, ['/x: "n" has the wrong type (number NaN) in 1 row; shown empty.']],
+    [NaN, null, ['/x: "n" has the wrong type (a number that is not finite) in 1 row; shown empty.']],
     [[1], null, ['/x: "n" has the wrong type (a list) in 1 row; shown empty.']],
     [null, null, ['/x: "n" is null where RustyDB always sends a value (1 row); shown empty.']],
   ])('number %p → %p', (input, expected, notices) => {

@@ -75,7 +75,7 @@ const describe = (value: unknown): string =>
       : typeof value === 'object'
         ? 'an object'
         : typeof value === 'number' && !Number.isFinite(value)
-          ? 'a number out of range'
+          ? 'a number that is not finite'
           : `${typeof value} ${typeof value === 'string' ? excerpt(JSON.stringify(value)) : String(value)}`;
 
 const rows = (n: number) => (n === 1 ? '1 row' : `${n} rows`);
