@@ -380,10 +380,13 @@ export class RustyDBClient {
     const expand = (text?: string) =>
       text === undefined || text === '' ? [] : expandTemplate(text, this.replace, scopedVars);
     const expandAll = (texts?: string[]) => expandList(texts, this.replace, scopedVars);
+    const now = this.now();
+    const to = request.range.to.valueOf();
     return {
       refId: target.refId,
-      now: this.now(),
-      range: { from: request.range.from.valueOf(), to: request.range.to.valueOf() },
+      now,
+      // A live poll (it sets maxAgeMs) reads up to the clock, so rows and log lines newer than the request keep coming.
+      range: { from: request.range.from.valueOf(), to: maxAgeMs === undefined ? to : Math.max(to, now) },
       keep: this.filter(type, target, expandAll),
       get: (path) => this.get(path, maxAgeMs, scope),
       expand,

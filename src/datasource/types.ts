@@ -32,6 +32,12 @@ export interface AuditFilter {
   objectName?: string;
   /** RustyDB caps it at 1000; its default is 100. */
   limit?: number;
+  /** Only these `AuditAction` names (RustyDB ignores its own `action` parameter, so this filters here). */
+  action?: string;
+  /** `success` or `failure` (filtered here). */
+  result?: string;
+  /** Only entries that are this security signal (`AuditSignal` of src/rustydb/audit.ts; filtered here). */
+  signal?: string;
 }
 
 /**

@@ -1,5 +1,7 @@
 import { DataFrame, StreamingDataFrame } from '@grafana/data';
+import { isLogFrame } from '../endpoints/logFrame';
 import { isSnapshotFrame } from '../endpoints/parse/frames';
+import { LogLines } from './logLines';
 
 /** The identity of a series across polls: its name, labels and fields. */
 function seriesKey(frame: DataFrame): string {
@@ -15,18 +17,33 @@ function seriesKey(frame: DataFrame): string {
  */
 export class SeriesBuffers {
   private readonly series = new Map<string, StreamingDataFrame>();
+  private readonly logs = new Map<string, LogLines>();
 
   constructor(private readonly capacity: number) {}
 
   /** The frames to show after a poll answered `frames`: these, then series this poll missed (a failed pool). */
   update(frames: DataFrame[]): DataFrame[] {
-    const shown = frames.map((frame) => (isSnapshotFrame(frame) ? this.append(frame) : frame));
+    const shown = frames.map((frame) =>
+      isSnapshotFrame(frame) ? this.append(frame) : isLogFrame(frame) ? this.appendLines(frame) : frame
+    );
     return [...shown, ...this.current().filter((buffer) => !shown.includes(buffer))];
   }
 
   /** The latest frames without a new poll (after a failed one). */
   current(): DataFrame[] {
-    return [...this.series.values()];
+    const logs = [...this.logs.values()].flatMap((lines) => (lines.last ? [lines.last] : []));
+    return [...this.series.values(), ...logs];
+  }
+
+  /** Log lines accumulate, each once (polls answer the newest lines again). */
+  private appendLines(frame: DataFrame): DataFrame {
+    const key = seriesKey(frame);
+    let lines = this.logs.get(key);
+    if (!lines) {
+      lines = new LogLines(this.capacity);
+      this.logs.set(key, lines);
+    }
+    return lines.append(frame);
   }
 
   private append(frame: DataFrame): DataFrame {
