@@ -325,12 +325,18 @@ const CASES: Case[] = [
     query: { queryType: T.Security, view: 'auditLogs' },
     frames: { plain: 1, populated: 1 },
     rows: { plain: 0, populated: 2 },
-    values: { id: 9002, action: 'Select', timestamp: 1767002380_000 },
+    values: {
+      id: 'audit-9002',
+      timestamp: 1767002380_000,
+      severity: 'info',
+      body: 'Select by app_user from 10.0.4.17 on orders: SELECT * FROM orders WHERE id = 42',
+      labels: expect.objectContaining({ action: 'Select', user: 'app_user', result: 'success' }),
+    },
   },
   {
     query: { queryType: T.Security, view: 'failedLogins' },
     frames: { plain: 1, populated: 1 },
-    values: { failed_logins: 1, failed_logins_per_minute: 1 / 60 },
+    values: { failed_logins: 1, failed_logins_per_minute: 1 / 60, permission_violations: 0, admin_actions: 0 },
   },
   {
     query: { queryType: T.Alerts, view: 'list' },
@@ -350,9 +356,9 @@ const CASES: Case[] = [
     frames: { plain: 1, populated: 1 },
     rows: { plain: 0, populated: 1 },
     values: {
-      level: 'WARN',
-      message: 'Checkpoint took longer than expected',
-      context: '{"duration_ms":2140,"pages_written":1500}',
+      severity: 'warning',
+      body: 'Checkpoint took longer than expected',
+      labels: { log: 'rustydb', duration_ms: '2140', pages_written: '1500' },
     },
   },
   {

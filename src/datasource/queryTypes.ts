@@ -158,12 +158,12 @@ export const QUERY_TYPES: QueryTypeInfo[] = [
       view(
         'auditLogs',
         'Audit logs',
-        'Audit entries inside the time range, filtered by user, session, object (/security/audit/logs).'
+        'Audit entries inside the time range as log lines, filtered by user, session, object, action, result or signal (/security/audit/logs).'
       ),
       view(
         'failedLogins',
-        'Failed logins',
-        'AuthFailure audit entries in the time range, and per minute (/security/audit/logs).'
+        'Audit signals',
+        'Failed logins (and per minute), permission violations and administrative actions over the span the entries cover (/security/audit/logs).'
       ),
     ],
   },
@@ -186,7 +186,7 @@ export const QUERY_TYPES: QueryTypeInfo[] = [
   {
     value: QueryType.Logs,
     label: 'Logs',
-    hint: 'Server log entries inside the time range, as a logs frame (/logs).',
+    hint: 'Server log lines inside the time range, for Explore and the Logs panel (/logs).',
     levels: true,
   },
   {

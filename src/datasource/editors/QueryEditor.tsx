@@ -23,6 +23,17 @@ import { numberInput, QueryProblem, queryProblems } from './validation';
 type Props = QueryEditorProps<DataSource, RustyDBQuery, RustyDBOptions>;
 
 const TYPE_OPTIONS = QUERY_TYPES.map((info) => ({ label: info.label, value: info.value, description: info.hint }));
+const AUDIT_FILTER_LABEL = {
+  userId: 'User',
+  sessionId: 'Session',
+  objectName: 'Object',
+  action: 'Action',
+  result: 'Result',
+  signal: 'Signal',
+} as const;
+const AUDIT_TEXT_FILTERS = Object.keys(AUDIT_FILTER_LABEL) as Array<keyof typeof AUDIT_FILTER_LABEL>;
+/** Filters applied to the entries after RustyDB answered: only the audit log view shows them. */
+const LOCAL_AUDIT_FILTERS: string[] = ['action', 'result', 'signal'];
 const LABEL_WIDTH = 14;
 
 const ID_FIELDS = {
@@ -156,22 +167,22 @@ function QueryFields({ query, onChange, onRunQuery, datasource }: Props) {
 
       {auditView && (
         <InlineFieldRow>
-          {(['userId', 'sessionId', 'objectName'] as const).map((key) => (
-            <InlineField
-              key={key}
-              label={{ userId: 'User', sessionId: 'Session', objectName: 'Object' }[key]}
-              labelWidth={LABEL_WIDTH}
-            >
-              <Input
-                id={`rustydb-audit-${key}`}
-                value={query.audit?.[key] ?? ''}
-                placeholder="any"
-                width={20}
-                onChange={(e: ChangeEvent<HTMLInputElement>) => setAudit({ [key]: e.currentTarget.value || undefined })}
-                onBlur={onRunQuery}
-              />
-            </InlineField>
-          ))}
+          {AUDIT_TEXT_FILTERS.filter((key) => query.view === 'auditLogs' || !LOCAL_AUDIT_FILTERS.includes(key)).map(
+            (key) => (
+              <InlineField key={key} label={AUDIT_FILTER_LABEL[key]} labelWidth={LABEL_WIDTH}>
+                <Input
+                  id={`rustydb-audit-${key}`}
+                  value={query.audit?.[key] ?? ''}
+                  placeholder="any"
+                  width={20}
+                  onChange={(e: ChangeEvent<HTMLInputElement>) =>
+                    setAudit({ [key]: e.currentTarget.value || undefined })
+                  }
+                  onBlur={onRunQuery}
+                />
+              </InlineField>
+            )
+          )}
           <InlineField label="Limit" labelWidth={8} {...problemProps(problems, 'limit')}>
             <Input
               id="rustydb-audit-limit"

@@ -162,7 +162,10 @@ function readEntry(row: Row, issues: Issues): Entry {
     success: read('success') as boolean | null,
     error: read('error') as string | null,
   };
-  return { ...entry, signal: auditSignal({ action: entry.action, success: entry.success ?? true, statement: entry.statement }) };
+  return {
+    ...entry,
+    signal: auditSignal({ action: entry.action, success: entry.success ?? true, statement: entry.statement }),
+  };
 }
 
 const SEVERITY: Record<AuditSignal, LogLevel> = {
@@ -176,7 +179,9 @@ function bodyOf(e: Entry): string {
   const on = e.object ? ` on ${e.object}` : '';
   const statement = e.statement ? `: ${e.statement}` : '';
   const outcome =
-    e.success === false ? ` — ${e.signal === 'permissionViolation' ? DENIED : 'FAILED'}${e.error ? ` (${e.error})` : ''}` : '';
+    e.success === false
+      ? ` — ${e.signal === 'permissionViolation' ? DENIED : 'FAILED'}${e.error ? ` (${e.error})` : ''}`
+      : '';
   return `${e.action} by ${e.user} from ${e.client}${on}${statement}${outcome}`;
 }
 
