@@ -6,7 +6,7 @@ import { parseArgs } from 'util';
 import { PROFILES, Profile, startSimulator, SimulatorOptions } from './index';
 
 const USAGE = `usage: npm run simulator -- [--profile documented|v0.6.5] [--port 8080] [--metrics-port 9100|none]
-                             [--host 127.0.0.1] [--seed 1] [--rate-limit N]`;
+                             [--host 127.0.0.1] [--seed 1] [--rate-limit N] [--log-dir DIR]`;
 
 function integer(name: string, value: string, min: number, max: number): number {
   const n = Number(value);
@@ -26,6 +26,7 @@ export function parseCli(argv: string[]): SimulatorOptions {
       host: { type: 'string', default: '127.0.0.1' },
       seed: { type: 'string', default: '1' },
       'rate-limit': { type: 'string' },
+      'log-dir': { type: 'string' },
     },
     strict: true,
     allowPositionals: false,
@@ -42,6 +43,7 @@ export function parseCli(argv: string[]): SimulatorOptions {
     seed: integer('seed', values.seed!, 0, 2 ** 32 - 1),
     rateLimitPerSecond:
       values['rate-limit'] === undefined ? undefined : integer('rate-limit', values['rate-limit'], 1, 1_000_000),
+    logDir: values['log-dir'] || undefined,
   };
 }
 
@@ -58,6 +60,9 @@ async function main(): Promise<void> {
   console.log(`REST     ${sim.url}   (faults: ${sim.url}/__sim/faults)`);
   const noExporter = options.profile === 'v0.6.5' ? 'none (v0.6.5 serves only /api/v1/metrics/prometheus)' : 'none';
   console.log(`metrics  ${sim.metricsUrl ?? noExporter}`);
+  if (options.logDir) {
+    console.log(`logs     ${options.logDir} (rustydb.log, audit.log, slow-query.log)`);
+  }
   const stop = (signal: string) => {
     console.log(`${signal}: stopping`);
     sim.close().then(

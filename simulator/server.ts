@@ -9,6 +9,7 @@ import type { ContextBase, ProfileImpl } from './bodies';
 import { appliesTo, applyReplyFaults, CONTROL_PREFIX, FaultError, parseFaults } from './faults';
 import { apiError, bare, dropConnection, json, Reply, text } from './http/reply';
 import { Router } from './http/router';
+import { LogFiles } from './logFiles';
 import { documentedProfile } from './profiles/documented';
 import { v065Profile } from './profiles/v065';
 import { clientKey, RateLimiter } from './rateLimit';
@@ -18,6 +19,7 @@ import type { Faults, RunningSimulator, SimulatorOptions } from './types';
 import { DOCUMENTED_METRICS_PATH } from '../src/rustydb/api/endpoints';
 
 const V065_RATE_LIMIT = 100;
+const DEFAULT_LOG_INTERVAL_MS = 5000;
 const MAX_CONTROL_BODY = 64 * 1024;
 
 interface Resolved {
@@ -29,6 +31,8 @@ interface Resolved {
   metricsPort: number | null;
   rateLimitPerSecond: number;
   rateLimitClock: () => number;
+  logDir?: string;
+  logIntervalMs: number;
 }
 
 function resolve(opts: SimulatorOptions): Resolved {
@@ -45,6 +49,8 @@ function resolve(opts: SimulatorOptions): Resolved {
     metricsPort: profile === 'v0.6.5' ? null : opts.metricsPort === undefined ? 0 : opts.metricsPort,
     rateLimitPerSecond: opts.rateLimitPerSecond ?? (profile === 'v0.6.5' ? V065_RATE_LIMIT : Infinity),
     rateLimitClock: opts.rateLimitClock ?? (() => performance.now()),
+    logDir: opts.logDir,
+    logIntervalMs: opts.logIntervalMs ?? DEFAULT_LOG_INTERVAL_MS,
   };
 }
 
@@ -228,12 +234,19 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
     }
   }
 
+  const logFiles = o.logDir ? new LogFiles({ dir: o.logDir, handlers: profile.handlers, context: baseContext }) : null;
+  const writeLogs = () => logFiles?.write(o.now());
+  const logTimer = logFiles ? setInterval(writeLogs, o.logIntervalMs) : undefined;
+  logTimer?.unref();
+
   return {
     url: urlOf(o.host, restPort),
     metricsUrl: metricsPort === null ? null : urlOf(o.host, metricsPort, DOCUMENTED_METRICS_PATH),
     setFaults,
     clearFaults: () => setFaults({}),
+    ...(logFiles ? { writeLogs } : {}),
     close: async () => {
+      clearInterval(logTimer);
       await Promise.all([closeServer(restServer), metricsServer ? closeServer(metricsServer) : Promise.resolve()]);
     },
   };

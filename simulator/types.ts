@@ -25,6 +25,10 @@ export interface SimulatorOptions {
   rateLimitPerSecond?: number;
   /** Monotonic ms for the rate limit's sliding window (default `performance.now`): tests hold it still or move it. */
   rateLimitClock?: () => number;
+  /** Write `rustydb.log`, `audit.log` and `slow-query.log` into this directory (default: no files). */
+  logDir?: string;
+  /** How often the log files are appended to (default 5000 ms). */
+  logIntervalMs?: number;
 }
 
 export interface RunningSimulator {
@@ -35,6 +39,8 @@ export interface RunningSimulator {
   /** Same as `POST /__sim/faults`: replaces the active faults. */
   setFaults(f: Faults): void;
   clearFaults(): void;
+  /** With `logDir`: append what happened since the last write now, without waiting for the interval. */
+  writeLogs?(): void;
   close(): Promise<void>;
 }
 

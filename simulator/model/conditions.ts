@@ -177,7 +177,8 @@ export function logsOf(world: World, seed: number, snap: Snapshot): LogEntry[] {
   }
   const deadlocks = deadlocksOf(world, seed, snap).map((d): LogEntry => ({
     timestamp: d.detected_at,
-    level: 'WARN',
+    // An aborted transaction is an error to its client: the guide's error-rate query counts these.
+    level: 'ERROR',
     message: `Deadlock detected; aborted transaction ${d.victim_transaction}`,
     context: { deadlock_id: d.deadlock_id, transactions: d.transactions },
   }));

@@ -35,8 +35,18 @@ describe('parseCli', () => {
         '42',
         '--rate-limit',
         '50',
+        '--log-dir',
+        '/var/lib/rustydb/instances/default/logs',
       ])
-    ).toEqual({ profile: 'v0.6.5', port: 0, metricsPort: null, host: '0.0.0.0', seed: 42, rateLimitPerSecond: 50 });
+    ).toEqual({
+      profile: 'v0.6.5',
+      port: 0,
+      metricsPort: null,
+      host: '0.0.0.0',
+      seed: 42,
+      rateLimitPerSecond: 50,
+      logDir: '/var/lib/rustydb/instances/default/logs',
+    });
   });
 
   it.each([

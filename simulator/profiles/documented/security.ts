@@ -7,6 +7,7 @@ import type { AuditEntry, AuditStatsResponse, ThreatStatusResponse } from '../..
 import type { Context } from '../../bodies';
 import { POOLS } from '../../model/catalogue';
 import { authFailuresOf, threatScore } from '../../model/history';
+import { pick, pickInt } from '../../model/prng';
 import type { View } from './view';
 
 const AUDIT_WINDOW_SEC = 600;
@@ -47,10 +48,77 @@ function logins(v: View): AuditEntry[] {
     }));
 }
 
+/** Administrative statements a DBA runs now and then (the guide's CREATE USER, DROP USER, GRANT, REVOKE). */
+const ADMIN_STATEMENTS = [
+  { action: 'Create', object: 'report_ro2', statement: "CREATE USER report_ro2 WITH PASSWORD 'Winter2026!'" },
+  { action: 'Grant', object: 'orders', statement: 'GRANT SELECT ON orders TO report_ro2' },
+  { action: 'Revoke', object: 'orders', statement: 'REVOKE INSERT ON orders FROM analyst' },
+  { action: 'Drop', object: 'temp_etl', statement: 'DROP USER temp_etl' },
+] as const;
+const ADMIN_EVERY_SEC = 1800;
+/** Refused statements: now and then a user reaches past its grants; during a login burst the intruder probes. */
+const DENIED_EVERY_SEC = 900;
+const PROBED_TABLES = ['salaries', 'payments', 'users'] as const;
+
+function slots(v: View, every: number, stream: string): number[] {
+  const out: number[] = [];
+  for (let k = Math.floor((v.snap.nowSec - AUDIT_WINDOW_SEC) / every); k <= Math.floor(v.snap.nowSec / every); k++) {
+    const at = k * every + pickInt(v.seed, stream, k, 0, every - 1);
+    if (at > v.snap.nowSec - AUDIT_WINDOW_SEC && at <= v.snap.nowSec) {
+      out.push(at);
+    }
+  }
+  return out;
+}
+
+function adminActions(v: View): AuditEntry[] {
+  return slots(v, ADMIN_EVERY_SEC, 'admin-at').map((at) => {
+    const s = pick(v.seed, 'admin-statement', at, ADMIN_STATEMENTS);
+    return {
+      id: 2_000_000 + at,
+      timestamp: at,
+      user_id: 'dba',
+      session_id: `sess-dba-${Math.floor(at / 3600)}`,
+      client_ip: '10.0.1.5',
+      action: s.action,
+      object_name: s.object,
+      statement: s.statement,
+      success: true,
+      error_message: null,
+      execution_time_ms: null,
+    };
+  });
+}
+
+function permissionViolations(v: View, failures: AuditEntry[]): AuditEntry[] {
+  const occasional = slots(v, DENIED_EVERY_SEC, 'denied-at').map((at) => ({ at, user: 'report_ro', ip: '10.0.4.40' }));
+  // One probe per ten failed logins of a burst, from the attacker's address.
+  const probes = failures
+    .filter((f) => f.client_ip === '203.0.113.9' && f.id % 10 === 0)
+    .map((f) => ({ at: f.timestamp + 1, user: 'admin', ip: f.client_ip }));
+  return [...occasional, ...probes].map(({ at, user, ip }) => {
+    const table = pick(v.seed, 'denied-table', at, PROBED_TABLES);
+    return {
+      id: 3_000_000 + at,
+      timestamp: at,
+      user_id: user,
+      session_id: `sess-${user}-${at}`,
+      client_ip: ip,
+      action: 'Select',
+      object_name: table,
+      statement: `SELECT * FROM ${table}`,
+      success: false,
+      error_message: `permission denied for table ${table}`,
+      execution_time_ms: null,
+    };
+  });
+}
+
 /** The last ten minutes, newest first, filtered like `query_audit_logs` (which ignores `action`). */
 export function auditLogs(v: View, ctx: Context): AuditEntry[] {
   const q = ctx.query;
-  const entries = [...authFailuresOf(v.world, v.seed, v.snap, AUDIT_WINDOW_SEC), ...logins(v)]
+  const failures = authFailuresOf(v.world, v.seed, v.snap, AUDIT_WINDOW_SEC);
+  const entries = [...failures, ...logins(v), ...adminActions(v), ...permissionViolations(v, failures)]
     .filter(
       (e) =>
         (q.user_id === undefined || e.user_id === q.user_id) &&

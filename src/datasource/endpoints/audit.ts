@@ -7,6 +7,7 @@
 import { LogLevel, QueryResultMetaNotice } from '@grafana/data';
 import { ENDPOINTS } from '../../rustydb/api/endpoints';
 import { AUDIT_SIGNALS, auditSignal, AuditSignal, DENIED } from '../../rustydb/audit';
+import { maskSecrets } from '../../rustydb/masking';
 import { THRESHOLDS } from '../../rustydb/thresholds';
 import { RustyDBError } from '../transport/errors';
 import type { AuditFilter, RustyDBQuery } from '../types';
@@ -174,7 +175,10 @@ const SEVERITY: Record<AuditSignal, LogLevel> = {
   adminAction: LogLevel.info,
 };
 
-/** The line an operator reads: who did what from where, and how it ended (the guide's `DENIED` when refused). */
+/**
+ * The line an operator reads: who did what from where, and how it ended (the guide's `DENIED` when refused); secrets
+ * in statements are masked as Alloy masks them on the way to Loki.
+ */
 function bodyOf(e: Entry): string {
   const on = e.object ? ` on ${e.object}` : '';
   const statement = e.statement ? `: ${e.statement}` : '';
@@ -182,7 +186,7 @@ function bodyOf(e: Entry): string {
     e.success === false
       ? ` — ${e.signal === 'permissionViolation' ? DENIED : 'FAILED'}${e.error ? ` (${e.error})` : ''}`
       : '';
-  return `${e.action} by ${e.user} from ${e.client}${on}${statement}${outcome}`;
+  return maskSecrets(`${e.action} by ${e.user} from ${e.client}${on}${statement}${outcome}`);
 }
 
 function labelsOf(e: Entry): Record<string, string> {

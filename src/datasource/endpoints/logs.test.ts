@@ -92,6 +92,12 @@ describe('/api/v1/logs as a Grafana log-lines frame', () => {
     ]);
   });
 
+  it('masks card numbers and passwords as Alloy does on the way to Loki', async () => {
+    const body = logsBody([entry(10, 'WARN', "payment 4111 1111 1111 1111 by bob, PASSWORD 'hunter2'")]);
+    const [frame] = (await run(body, { queryType: QueryType.Logs })).frames;
+    expect(column(frame, 'body')).toEqual(["payment XXXX-XXXX-XXXX-1111 by bob, PASSWORD '****'"]);
+  });
+
   it('shows what it can of a malformed answer and says what was wrong', async () => {
     const body = logsBody([{ timestamp: SEC - 5, message: 'no level' }, 'not an entry', entry(10, 'INFO', 'fine')]);
     const { frames, errors } = await run(body, { queryType: QueryType.Logs });

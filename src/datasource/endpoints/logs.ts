@@ -1,5 +1,6 @@
 import { QueryResultMetaNotice } from '@grafana/data';
 import { ENDPOINTS } from '../../rustydb/api/endpoints';
+import { maskSecrets } from '../../rustydb/masking';
 import { Parser, viewRunner } from './area';
 import { contentIds, logFrame, severityOf } from './logFrame';
 import { emptyNotices, keptRows, listRows } from './parse/parsers';
@@ -46,7 +47,7 @@ const parseLogs: Parser = (body, ctx) => {
   const lines = contentIds(
     rows.map((row) => ({
       time: (readValue(row, TIME, issues) as number | null) ?? ctx.now,
-      body: (readValue(row, MESSAGE, issues) as string | null) ?? '',
+      body: maskSecrets((readValue(row, MESSAGE, issues) as string | null) ?? ''),
       severity: severityOf(readValue(row, LEVEL, issues)),
       labels: { log: 'rustydb', ...contextLabels(row.context) },
     }))
