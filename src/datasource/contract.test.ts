@@ -339,6 +339,12 @@ const CASES: Case[] = [
     values: { failed_logins: 1, failed_logins_per_minute: 1 / 60, permission_violations: 0, admin_actions: 0 },
   },
   {
+    query: { queryType: T.Security, view: 'failedLoginsByClient' },
+    frames: { plain: 1, populated: 1 },
+    rows: { plain: 0, populated: 1 },
+    values: { client_ip: '203.0.113.9', failed_logins: 1 },
+  },
+  {
     query: { queryType: T.Alerts, view: 'list' },
     frames: { plain: 1, populated: 1 },
     rows: { plain: 0, populated: 1 },
@@ -352,7 +358,12 @@ const CASES: Case[] = [
     values: { id: 'INC-0042', affected_components: 'wal, storage', resolved_at: null },
   },
   {
-    query: { queryType: T.Logs },
+    query: { queryType: T.Logs, view: 'volume' },
+    frames: { plain: 1, populated: 1 },
+    rows: { plain: 12, populated: 12 },
+  },
+  {
+    query: { queryType: T.Logs, view: 'list' },
     frames: { plain: 1, populated: 1 },
     rows: { plain: 0, populated: 1 },
     values: {

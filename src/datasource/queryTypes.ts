@@ -165,6 +165,11 @@ export const QUERY_TYPES: QueryTypeInfo[] = [
         'Audit signals',
         'Failed logins (and per minute), permission violations and administrative actions over the span the entries cover (/security/audit/logs).'
       ),
+      view(
+        'failedLoginsByClient',
+        'Failed logins by client',
+        'The 10 client addresses with the most failed logins in the time range (/security/audit/logs).'
+      ),
     ],
   },
   {
@@ -188,6 +193,10 @@ export const QUERY_TYPES: QueryTypeInfo[] = [
     label: 'Logs',
     hint: 'Server log lines inside the time range, for Explore and the Logs panel (/logs).',
     levels: true,
+    views: [
+      view('list', 'Log lines', 'Log lines with level and labels, for Explore and the Logs panel (/logs).'),
+      view('volume', 'Volume by level', 'Lines per level per 5 minutes or more: errors over time (/logs).'),
+    ],
   },
   {
     value: QueryType.ServerInfo,

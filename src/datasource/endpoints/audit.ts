@@ -13,7 +13,7 @@ import { RustyDBError } from '../transport/errors';
 import type { AuditFilter, RustyDBQuery } from '../types';
 import { AreaContext, AreaResult, ParseContext } from './area';
 import { contentIds, logFrame, LogLine } from './logFrame';
-import { snapshotFrame } from './parse/frames';
+import { snapshotFrame, tableFrame } from './parse/frames';
 import { emptyNotices, listRows } from './parse/parsers';
 import { f, Issues, readValue, Row } from './parse/read';
 
@@ -289,8 +289,38 @@ async function auditSignals(query: RustyDBQuery, ctx: AreaContext): Promise<Area
   return { frames: [frame] };
 }
 
+const TOP_CLIENTS = 10;
+
+/** The guide's Kibana "failed logins by client IP" (terms, size 10): the addresses with the most failures. */
+async function failedLoginsByClient(query: RustyDBQuery, ctx: AreaContext): Promise<AreaResult> {
+  const issues = new Issues(AUDIT_LOGS);
+  const entries = await fetchAudit(query, ctx, AUDIT_LIMIT.max, issues);
+  const byClient = new Map<string, number>();
+  for (const row of entries.rows) {
+    const e = readEntry(row, issues);
+    if (e.signal === 'failedLogin') {
+      byClient.set(e.client, (byClient.get(e.client) ?? 0) + 1);
+    }
+  }
+  const top = [...byClient.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, TOP_CLIENTS)
+    .map(([client_ip, failed_logins]) => ({ client_ip, failed_logins }));
+  const notices = [
+    ...emptyNotices(AUDIT_LOGS, entries.rows.length, top.length),
+    ...cappedNotice(entries, 'these counts'),
+  ];
+  const frame = tableFrame(ctx, top, [f.str('client_ip', 'Client'), f.num('failed_logins', 'Failed logins')], issues, {
+    name: 'failed logins by client',
+    path: AUDIT_LOGS,
+    notices,
+  });
+  return { frames: [frame] };
+}
+
 /** The Security views that read the audit log. */
 export const AUDIT_VIEWS: Record<string, (query: RustyDBQuery, ctx: AreaContext) => Promise<AreaResult>> = {
   auditLogs,
   failedLogins: auditSignals,
+  failedLoginsByClient,
 };

@@ -202,6 +202,37 @@ describe('/api/v1/security/audit/logs as log lines', () => {
   });
 });
 
+describe('errors over time and failed logins by client', () => {
+  it('counts lines per level in 5-minute buckets over the range, as the guide histogram does', async () => {
+    const body = logsBody([
+      entry(10, 'ERROR', 'a'),
+      entry(20, 'ERROR', 'b'),
+      entry(400, 'WARN', 'c'),
+      entry(30, 'INFO', 'd'),
+    ]);
+    const [frame] = (await run(body, { queryType: QueryType.Logs, view: 'volume' })).frames;
+    expect(frame.length).toBe(12);
+    const byName = Object.fromEntries(frame.fields.map((f) => [f.name, Array.from(f.values)]));
+    expect(byName.error.slice(-1)).toEqual([2]);
+    expect(byName.warning.slice(-2)).toEqual([1, 0]);
+    expect(byName.info.reduce((a: number, b: number) => a + b)).toBe(1);
+    expect(byName.time[1] - byName.time[0]).toBe(300_000);
+  });
+
+  it('ranks the addresses with the most failed logins, at most 10', async () => {
+    const failures = Array.from({ length: 30 }, (_, i) =>
+      audit(100 + i, 10 + i, 'AuthFailure', false, { client_ip: i < 15 ? '203.0.113.9' : `10.0.0.${i % 12}` })
+    );
+    const { frames } = await run([...failures, ...MIXED], {
+      queryType: QueryType.Security,
+      view: 'failedLoginsByClient',
+    });
+    expect(frames[0].length).toBe(10);
+    expect(column(frames[0], 'client_ip')[0]).toBe('203.0.113.9');
+    expect(column(frames[0], 'failed_logins')[0]).toBe(16);
+  });
+});
+
 describe('audit signals (failed logins, permission violations, administrative actions)', () => {
   const signals = (frame: DataFrame) => Object.fromEntries(frame.fields.slice(1).map((f) => [f.name, f.values[0]]));
 

@@ -1,4 +1,4 @@
-import { QueryResultMetaNotice } from '@grafana/data';
+import { createDataFrame, DataFrameType, FieldType, LogLevel, QueryResultMetaNotice } from '@grafana/data';
 import { ENDPOINTS } from '../../rustydb/api/endpoints';
 import { maskSecrets } from '../../rustydb/masking';
 import { Parser, viewRunner } from './area';
@@ -61,4 +61,60 @@ const parseLogs: Parser = (body, ctx) => {
   return [logFrame(ctx, lines, { name: 'logs', path: LOGS, notices, limit: capped.limit })];
 };
 
-export const runLogs = viewRunner({ list: { endpoint: 'logs', parse: parseLogs } });
+/** The guide's Kibana histogram uses 5-minute buckets; long ranges get wider ones, so a graph keeps ~100 bars. */
+const MIN_BUCKET_MS = 5 * 60_000;
+const MAX_BUCKETS = 100;
+const VOLUME_LEVELS = [LogLevel.critical, LogLevel.error, LogLevel.warning, LogLevel.info, LogLevel.debug];
+/** Grafana's colours for log levels, so the graph matches the logs view. */
+const LEVEL_COLOR: Partial<Record<LogLevel, string>> = {
+  [LogLevel.critical]: 'purple',
+  [LogLevel.error]: 'red',
+  [LogLevel.warning]: 'yellow',
+  [LogLevel.info]: 'green',
+  [LogLevel.debug]: 'blue',
+};
+
+/** Lines per level and time bucket (the guide's "errors over time"), as a wide time series that a graph draws. */
+const parseVolume: Parser = (body, ctx) => {
+  const [lines] = parseLogs(body, ctx);
+  const span = ctx.range.to - ctx.range.from;
+  const bucket = Math.max(MIN_BUCKET_MS, Math.ceil(span / MAX_BUCKETS / 60_000) * 60_000);
+  const first = Math.floor(ctx.range.from / bucket) * bucket;
+  const buckets = Math.max(1, Math.ceil((ctx.range.to - first) / bucket));
+  const counts = new Map(VOLUME_LEVELS.map((level) => [level, new Array<number>(buckets).fill(0)]));
+  const times = lines.fields[0].values as number[];
+  const levels = lines.fields[2].values as LogLevel[];
+  times.forEach((time, i) => {
+    const slot = Math.min(buckets - 1, Math.floor((time - first) / bucket));
+    const row = counts.get(levels[i]);
+    if (row && slot >= 0) {
+      row[slot]++;
+    }
+  });
+  return [
+    createDataFrame({
+      refId: ctx.refId,
+      name: 'log volume',
+      meta: { ...lines.meta, type: DataFrameType.TimeSeriesWide, preferredVisualisationType: 'graph' },
+      fields: [
+        {
+          name: 'time',
+          type: FieldType.time,
+          values: Array.from({ length: buckets }, (_, i) => first + i * bucket),
+          config: { interval: bucket },
+        },
+        ...VOLUME_LEVELS.map((level) => ({
+          name: level,
+          type: FieldType.number,
+          values: counts.get(level)!,
+          config: { displayNameFromDS: level, unit: 'short', color: { mode: 'fixed', fixedColor: LEVEL_COLOR[level] } },
+        })),
+      ],
+    }),
+  ];
+};
+
+export const runLogs = viewRunner({
+  list: { endpoint: 'logs', parse: parseLogs },
+  volume: { endpoint: 'logs', parse: parseVolume },
+});
