@@ -6,7 +6,7 @@ import { isCatalogued } from '../../src/rustydb/metrics';
 import { grafanaSteps, Threshold, THRESHOLDS } from '../../src/rustydb/thresholds';
 import { DASHBOARDS } from './boards';
 import { GRID_COLUMNS, SCHEMA_VERSION, SECTIONS, SHARED_TAG } from './lib/dashboard';
-import { PROMETHEUS, RUSTYDB } from './lib/datasources';
+import { LOKI, PROMETHEUS, RUSTYDB } from './lib/datasources';
 import { NEUTRAL_STEPS, POOL_STATS_PANEL } from './lib/panels';
 import {
   annotationExprs,
@@ -17,6 +17,7 @@ import {
   queryVariables,
   targetsOf,
 } from './inspect/dashboardModel';
+import { analyseLogql } from './inspect/logql';
 import { analysePromql } from './inspect/promql';
 import { recordingRuleNames } from './inspect/recordingRules';
 import { interpolate, parseLabelValues } from './inspect/variables';
@@ -32,6 +33,7 @@ const EXPECTED_UIDS = [
   'rustydb-slo',
   'rustydb-replication',
   'rustydb-capacity',
+  'rustydb-logs',
 ];
 
 const dashboards: Array<{ file: string; json: DashboardJson }> = DASHBOARDS.map(({ file }) => ({
@@ -76,7 +78,7 @@ describe('generated dashboards', () => {
     expect(run.status).toBe(0);
   });
 
-  it('are exactly the eight bundled dashboards, with stable uids', () => {
+  it('are exactly the bundled dashboards, with stable uids', () => {
     expect(dashboards.map((d) => d.json.uid).sort()).toEqual([...EXPECTED_UIDS].sort());
   });
 
@@ -128,8 +130,8 @@ describe('generated dashboards', () => {
           out.push(`${name} has no unit`);
         }
         const ds = p.datasource;
-        if (!ds || ![PROMETHEUS, RUSTYDB].some((v) => v.uid === ds.uid && v.type === ds.type)) {
-          out.push(`${name} does not use $prometheus or $rustydb`);
+        if (!ds || ![PROMETHEUS, RUSTYDB, LOKI].some((v) => v.uid === ds.uid && v.type === ds.type)) {
+          out.push(`${name} does not use $prometheus, $rustydb or $loki`);
         }
         if (!p.targets?.length) {
           out.push(`${name} has no queries`);
@@ -172,6 +174,28 @@ describe('generated dashboards', () => {
   const EVENT_WINDOWS = Object.values(THRESHOLDS as Record<string, Threshold>)
     .filter((t) => t.countable && t.for !== undefined)
     .map((t) => t.for!);
+
+  it.each(dashboards.map((d) => [d.file, d.json] as const))(
+    "%s LogQL parses with Grafana's LogQL grammar and reads only the selected job and instance",
+    (_file, d) => {
+      const loki = targetsOf(d).filter((t) => t.target.datasource?.type === LOKI.type);
+      const problems = loki.flatMap(({ panel, target }) => {
+        const where = `${d.uid} panel "${panel.title}" ${target.refId}`;
+        const { errors, selectors } = analyseLogql(interpolate(String(target.expr), { ...INTERVALS, __auto: '1m' }));
+        const out = errors.map((e) => `${where}: ${e}`);
+        if (selectors.length === 0) {
+          out.push(`${where}: no stream selector`);
+        }
+        for (const m of selectors) {
+          if (m.job !== '=~ $job' || m.instance !== '=~ $instance') {
+            out.push(`${where}: a stream selector is not filtered by $job and $instance`);
+          }
+        }
+        return out;
+      });
+      expect(problems).toEqual([]);
+    }
+  );
 
   it.each(dashboards.map((d) => [d.file, d.json] as const))(
     '%s PromQL parses, uses catalogued names, $__rate_interval and the job/instance filter',

@@ -6,6 +6,9 @@
  */
 import type { AuditEntry } from './api/types';
 
+/** RustyDB's bounds for the audit log's `limit` (default 100; `query_audit_logs`, contract §3.46). */
+export const AUDIT_LIMIT = { min: 1, max: 1000, default: 100 };
+
 export type AuditSignal = 'failedLogin' | 'permissionViolation' | 'adminAction';
 
 export const AUDIT_SIGNALS: readonly AuditSignal[] = ['failedLogin', 'permissionViolation', 'adminAction'];

@@ -3,6 +3,7 @@ import { capacity } from './capacity';
 import { overview } from './overview';
 import { performance } from './performance';
 import { poolsDashboard } from './pools';
+import { logsDashboard } from './logs';
 import { replication } from './replication';
 import { resources } from './resources';
 import { security } from './security';
@@ -18,4 +19,5 @@ export const DASHBOARDS: ReadonlyArray<{ file: string; spec: DashboardSpec }> = 
   { file: 'slo.json', spec: slo },
   { file: 'replication.json', spec: replication },
   { file: 'capacity.json', spec: capacity },
+  { file: 'logs.json', spec: logsDashboard },
 ];

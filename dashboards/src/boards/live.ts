@@ -198,23 +198,52 @@ export const auditStats: PanelSpec = {
 
 export const failedLoginsFromAudit: PanelSpec = {
   type: 'stat',
-  title: 'Failed logins (audit log)',
-  description:
-    "Authentication failures in the time range, counted from RustyDB's audit log (it has no failed-login counter in v0.6.5), and per minute against the alert level of 10.",
+  title: 'Audit log signals',
+  description: `Counted from RustyDB's audit log (v0.6.5 has no counters for them): failed logins per minute against the alert level of ${level('failedLoginsPerMinute', 'warning')}, permission violations (refused statements, the guide's DENIED) and administrative actions (CREATE USER, DROP USER, GRANT, REVOKE). The rate is over the time the entries really cover: when RustyDB stops at its entry limit the span is shorter than the range, and the panel says so.`,
   unit: 'short',
   width: 6,
-  options: showFields('Failed logins', 'Failed logins per minute'),
+  options: showFields('Failed logins per minute', 'Permission violations', 'Administrative actions'),
   targets: [rustydb({ queryType: QueryType.Security, view: 'failedLogins' })],
 };
+
+/** The audit log's line fields as table columns: its labels become columns, the log plumbing is hidden. */
+const AUDIT_COLUMNS = [
+  { id: 'extractFields', options: { source: 'labels', format: 'auto', replace: false, keepTime: false } },
+  {
+    id: 'organize',
+    options: {
+      excludeByName: { id: true, labels: true, log: true, session: true },
+      renameByName: {
+        timestamp: 'Time',
+        body: 'Entry',
+        severity: 'Level',
+        user: 'User',
+        action: 'Action',
+        result: 'Result',
+        client_ip: 'Client',
+        object: 'Object',
+        signal: 'Signal',
+      },
+    },
+  },
+];
 
 export const auditLog: PanelSpec = {
   type: 'table',
   title: 'Recent audit events',
   description:
-    'Audit entries in the time range, newest first: who did what from where, and whether it succeeded. Filter the table by user or action.',
+    'Audit entries in the time range, newest first: who did what from where, and how it ended. Filter with the User, Action and Result variables above (RustyDB filters by user; action and result are filtered after it answers) or with the column filters. When RustyDB stops at its entry limit the panel says so: narrow the range.',
   unit: 'short',
   height: 10,
-  targets: [rustydb({ queryType: QueryType.Security, view: 'auditLogs' })],
+  custom: { filterable: true },
+  transformations: AUDIT_COLUMNS,
+  targets: [
+    rustydb({
+      queryType: QueryType.Security,
+      view: 'auditLogs',
+      audit: { userId: '$audit_user', action: '$audit_action', result: '$audit_result' },
+    }),
+  ],
 };
 
 export const threatHistory: PanelSpec = {

@@ -1,4 +1,5 @@
 import type { DashboardSpec } from '../lib/dashboard';
+import { withLogsLink } from './logLinks';
 import { livePerformance, queryStats, rustydbAlerts, serverStatus, uptime } from './live';
 import {
   cacheHitGauge,
@@ -29,17 +30,14 @@ export const overview: DashboardSpec = {
   rows: [
     {
       section: 'Health',
-      panels: [
-        serverStatus,
-        uptime,
-        scrapeUp,
-        cpuGauge,
-        memoryGauge,
-        cacheHitGauge,
-        { ...connectionsInUse, width: 6 },
-      ].map((p) => ({ width: 3, ...p })),
+      panels: [serverStatus, uptime, scrapeUp, cpuGauge, memoryGauge, cacheHitGauge, { ...connectionsInUse, width: 6 }]
+        .map(withLogsLink)
+        .map((p) => ({ width: 3, ...p })),
     },
-    { section: 'Problems', panels: [firingAlerts, rustydbAlerts, { ...requestErrorRatio, width: 16 }] },
+    {
+      section: 'Problems',
+      panels: [firingAlerts, rustydbAlerts, { ...requestErrorRatio, width: 16 }].map(withLogsLink),
+    },
     {
       section: 'Performance',
       panels: [
@@ -50,8 +48,8 @@ export const overview: DashboardSpec = {
         queryLatency,
         latencyHeatmap,
         { ...meanResponseTime, width: 24 },
-      ],
+      ].map(withLogsLink),
     },
-    { section: 'Resources', panels: [cpuOverTime, memoryOverTime, connectionsVsMax, diskIo] },
+    { section: 'Resources', panels: [cpuOverTime, memoryOverTime, connectionsVsMax, diskIo].map(withLogsLink) },
   ],
 };

@@ -5,6 +5,8 @@ import { prom } from '../lib/targets';
 import { requestRate } from './common';
 import { auditLog, auditStats, failedLoginsFromAudit, threatHistory, threatsLive } from './live';
 import { level } from '../lib/levels';
+import { AUDIT_FILTER_VARIABLES } from './auditVariables';
+import { withLogsLink } from './logLinks';
 
 const failedLoginsPerMinute = `${instanceRate('rustydb_failed_logins_total')} * 60`;
 
@@ -70,6 +72,7 @@ export const security: DashboardSpec = {
   description: 'Failed logins, threats, permission violations and the audit trail.',
   tag: 'security',
   refresh: '1m',
+  variables: AUDIT_FILTER_VARIABLES,
   rows: [
     {
       section: 'Health',
@@ -78,7 +81,7 @@ export const security: DashboardSpec = {
         auditStats,
         failedLoginsFromAudit,
         ...[failedLoginsNow, threatsInRange, permissionViolations].map((p) => ({ ...p, width: 8 })),
-      ],
+      ].map(withLogsLink),
     },
     {
       section: 'Problems',
@@ -86,8 +89,8 @@ export const security: DashboardSpec = {
         failedLogins,
         threats,
         { ...requestRate, title: 'REST requests per second (failed = refused or erroneous)', width: 24 },
-      ],
+      ].map(withLogsLink),
     },
-    { section: 'Details', topic: 'audit', panels: [auditLog, threatHistory] },
+    { section: 'Details', topic: 'audit', panels: [auditLog, threatHistory].map(withLogsLink) },
   ],
 };

@@ -1,4 +1,5 @@
 import type { DataTransformerConfig, FieldConfigSource, ValueMapping } from '@grafana/schema';
+import type { DataLink } from '@grafana/data';
 import panelPlugin from '../../../src/panel/plugin.json';
 import { grafanaSteps, THRESHOLDS, ThresholdKey, ThresholdStep } from '../../../src/rustydb/thresholds';
 import { datasourceOf, Target, targetJson } from './targets';
@@ -6,7 +7,15 @@ import { datasourceOf, Target, targetJson } from './targets';
 export const POOL_STATS_PANEL = panelPlugin.id;
 
 type PanelType =
-  'stat' | 'gauge' | 'timeseries' | 'table' | 'heatmap' | 'bargauge' | 'status-history' | typeof POOL_STATS_PANEL;
+  | 'stat'
+  | 'gauge'
+  | 'timeseries'
+  | 'table'
+  | 'heatmap'
+  | 'bargauge'
+  | 'status-history'
+  | 'logs'
+  | typeof POOL_STATS_PANEL;
 
 /** A panel as the dashboards declare it; layout, ids and Grafana's boilerplate are added by `panelJson`. */
 export interface PanelSpec {
@@ -29,6 +38,10 @@ export interface PanelSpec {
   custom?: Record<string, unknown>;
   overrides?: FieldConfigSource['overrides'];
   transformations?: DataTransformerConfig[];
+  /** Data links on every value (e.g. to the logs of that instance and time range). */
+  links?: DataLink[];
+  /** A relative time range of the panel's own (`24h`), instead of the dashboard's. */
+  timeFrom?: string;
 }
 
 export interface GridPos {
@@ -143,6 +156,21 @@ const TYPE_DEFAULTS: Record<
     },
     custom: { lineWidth: 1, fillOpacity: 70 },
   },
+  logs: {
+    width: 24,
+    height: 10,
+    options: {
+      showTime: true,
+      showLabels: false,
+      showCommonLabels: false,
+      wrapLogMessage: true,
+      prettifyLogMessage: false,
+      enableLogDetails: true,
+      dedupStrategy: 'none',
+      sortOrder: 'Descending',
+    },
+    custom: {},
+  },
   [POOL_STATS_PANEL]: { width: 24, height: 8, options: {}, custom: {} },
 };
 
@@ -185,6 +213,7 @@ export function panelJson(spec: PanelSpec, id: number, gridPos: GridPos): Record
     thresholds: { mode: 'absolute', steps: thresholdSteps(spec) },
     mappings: spec.mappings ?? [],
     custom: { ...TYPE_DEFAULTS[spec.type].custom, ...thresholdsShown, ...spec.custom },
+    ...(spec.links ? { links: spec.links } : {}),
   };
   for (const key of ['min', 'max', 'decimals'] as const) {
     if (spec[key] !== undefined) {
@@ -202,6 +231,7 @@ export function panelJson(spec: PanelSpec, id: number, gridPos: GridPos): Record
     options: displayOptions(spec),
     targets: spec.targets.map((t, i) => targetJson(t, String.fromCharCode(65 + i))),
     ...(spec.transformations ? { transformations: spec.transformations } : {}),
+    ...(spec.timeFrom ? { timeFrom: spec.timeFrom } : {}),
   };
 }
 

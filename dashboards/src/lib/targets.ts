@@ -1,5 +1,5 @@
 import type { RustyDBQuery } from '../../../src/datasource/types';
-import { DataSourceRef, PROMETHEUS, RUSTYDB } from './datasources';
+import { DataSourceRef, LOKI, PROMETHEUS, RUSTYDB } from './datasources';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
@@ -20,7 +20,16 @@ export interface RustyDBTarget {
   query: RustyDBQuerySpec;
 }
 
-export type Target = PrometheusTarget | RustyDBTarget;
+/** A LogQL query: log lines (a stream selector with filters) or a metric query over them. */
+export interface LokiTarget {
+  kind: 'loki';
+  expr: string;
+  legendFormat?: string;
+  /** Stat, bar gauge and table panels ask for one value per series. */
+  instant?: boolean;
+}
+
+export type Target = PrometheusTarget | RustyDBTarget | LokiTarget;
 
 export function prom(
   expr: string,
@@ -34,14 +43,31 @@ export function rustydb(query: RustyDBQuerySpec): RustyDBTarget {
   return { kind: 'rustydb', query };
 }
 
+export function loki(expr: string, legendFormat?: string, options: { instant?: boolean } = {}): LokiTarget {
+  return { kind: 'loki', expr, legendFormat, ...options };
+}
+
+const DATASOURCE: Record<Target['kind'], DataSourceRef> = { prometheus: PROMETHEUS, rustydb: RUSTYDB, loki: LOKI };
+
 export function datasourceOf(target: Target): DataSourceRef {
-  return target.kind === 'prometheus' ? PROMETHEUS : RUSTYDB;
+  return DATASOURCE[target.kind];
 }
 
 /** The target as Grafana stores it in the dashboard JSON. */
 export function targetJson(target: Target, refId: string): Record<string, unknown> {
   if (target.kind === 'rustydb') {
     return { refId, datasource: RUSTYDB, ...target.query };
+  }
+  if (target.kind === 'loki') {
+    const { expr, legendFormat, instant = false } = target;
+    return {
+      refId,
+      datasource: LOKI,
+      editorMode: 'code',
+      expr,
+      ...(legendFormat ? { legendFormat } : {}),
+      queryType: instant ? 'instant' : 'range',
+    };
   }
   const { expr, legendFormat, instant = false, format = 'time_series' } = target;
   return {

@@ -4,7 +4,7 @@ import type { SeriesName } from './promql';
 /** A metric both the documented exporter and v0.6.5 export, so the job and instance lists fill on either. */
 const TARGET_METRIC: SeriesName = 'rustydb_cpu_usage_percent';
 
-function datasourceVariable(
+export function datasourceVariable(
   name: string,
   label: string,
   pluginId: string,

@@ -6,7 +6,7 @@
  */
 import { LogLevel, QueryResultMetaNotice } from '@grafana/data';
 import { ENDPOINTS } from '../../rustydb/api/endpoints';
-import { AUDIT_SIGNALS, auditSignal, AuditSignal, DENIED } from '../../rustydb/audit';
+import { AUDIT_LIMIT, AUDIT_SIGNALS, auditSignal, AuditSignal, DENIED } from '../../rustydb/audit';
 import { maskSecrets } from '../../rustydb/masking';
 import { THRESHOLDS } from '../../rustydb/thresholds';
 import { RustyDBError } from '../transport/errors';
@@ -19,8 +19,6 @@ import { f, Issues, readValue, Row } from './parse/read';
 
 const AUDIT_LOGS = ENDPOINTS.auditLogs.path;
 
-/** RustyDB's own bounds for `limit` (default 100). */
-export const AUDIT_LIMIT = { min: 1, max: 1000, default: 100 };
 /** Multi-value filters fan out; beyond this many combinations the query is probably a mistake. */
 const MAX_AUDIT_REQUESTS = 20;
 
