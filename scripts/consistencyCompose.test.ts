@@ -21,7 +21,7 @@ const pluginIds = (type: string): string[] =>
     .map((plugin) => plugin.id);
 
 /** Datasource types Grafana ships with that the provisioning uses. */
-const CORE_DATASOURCES = ['prometheus', 'alertmanager'];
+const CORE_DATASOURCES = ['prometheus', 'alertmanager', 'loki'];
 
 describe('compose file helpers', () => {
   it('use the default of ${VAR:-default}, as compose does when VAR is unset', () => {
@@ -42,8 +42,15 @@ describe('compose file helpers', () => {
 });
 
 describe('docker-compose.yaml', () => {
-  it('runs Grafana, the simulator, Prometheus and Alertmanager', () => {
-    expect(services.map((s) => s.name).sort()).toEqual(['alertmanager', 'grafana', 'prometheus', 'simulator']);
+  it('runs Grafana, the simulator, Prometheus, Alertmanager, Loki and Alloy', () => {
+    expect(services.map((s) => s.name).sort()).toEqual([
+      'alertmanager',
+      'alloy',
+      'grafana',
+      'loki',
+      'prometheus',
+      'simulator',
+    ]);
   });
 
   it.each(services.map((s) => [s.name, s]))('%s: every bind-mounted path and build file exists', (_, svc) => {
