@@ -6,7 +6,9 @@
  */
 import { ADMIN_STATEMENT_PATTERN, AUDIT_FILE_EVENT, DENIED } from '../../../src/rustydb/audit';
 
-export type LogStream = 'rustydb' | 'audit' | 'slow_query';
+/** The `log` label of each file's stream (`monitoring/alloy/config.alloy` sets it). */
+export const LOG_STREAMS = { app: 'rustydb', audit: 'audit', slow: 'slow_query' } as const;
+export type LogStream = (typeof LOG_STREAMS)[keyof typeof LOG_STREAMS];
 
 /** The selected instances' streams, of one file or of all. */
 export function streams(log?: LogStream): string {
