@@ -49,6 +49,7 @@ const DASHBOARD_UIDS = [
   'rustydb-slo',
   'rustydb-replication',
   'rustydb-capacity',
+  'rustydb-logs',
 ];
 
 describe('end-to-end specs (playwright test --list)', () => {
@@ -74,6 +75,9 @@ describe('end-to-end specs (playwright test --list)', () => {
     ['the home page', /^app\.spec\.ts › app home › /],
     ['getting started', /^app\.spec\.ts › getting started › creates a data source, tests it/],
     ['the configuration page', /^app\.spec\.ts › app configuration › saves the settings/],
+    ['log lines from the REST API', /^logs\.spec\.ts › logs › the Logs and audit dashboard shows RustyDB log lines/],
+    ['Alloy shipping to Loki', /^logs\.spec\.ts › logs › Alloy ships the simulator audit log to Loki/],
+    ["Loki's ruler rules", /^logs\.spec\.ts › logs › Loki's ruler has the project's rules/],
   ])('cover %s', (_, title) => {
     expect(titles.filter((t) => title.test(t))).not.toEqual([]);
   });
