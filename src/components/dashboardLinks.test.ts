@@ -19,7 +19,7 @@ function dashboardJson(uid: string): DashboardJson | undefined {
 }
 
 describe('bundled dashboards', () => {
-  it('are the eight dashboards plugin.json includes, with short titles', () => {
+  it('are the dashboards plugin.json includes, with short titles', () => {
     expect(BUNDLED_DASHBOARDS).toEqual([
       { uid: 'rustydb-overview', title: 'Overview' },
       { uid: 'rustydb-performance', title: 'Performance' },
@@ -29,6 +29,7 @@ describe('bundled dashboards', () => {
       { uid: 'rustydb-slo', title: 'SLO' },
       { uid: 'rustydb-replication', title: 'Replication' },
       { uid: 'rustydb-capacity', title: 'Capacity' },
+      { uid: 'rustydb-logs', title: 'Logs and audit' },
     ]);
   });
 
