@@ -7,7 +7,7 @@ describe('queryDisplayText', () => {
     [{ refId: 'A', queryType: 'transactions', view: 'waiters' }, 'Transactions and locks · Lock waiters'],
     [{ refId: 'A', queryType: 'poolStats', poolIds: ['default', 'readonly'] }, 'Pool stats · default, readonly'],
     [{ refId: 'A', queryType: 'cluster', view: 'status', nodeIds: ['$node'] }, 'Cluster · Node load · $node'],
-    [{ refId: 'A', queryType: 'logs', levels: ['error'] }, 'Logs · error'],
+    [{ refId: 'A', queryType: 'logs', levels: ['error'] }, 'Logs · Log lines · error'],
     [{ refId: 'A', queryType: 'raw', path: '/api/v1/network/stats' }, 'Raw GET · /api/v1/network/stats'],
     [{ refId: 'A', queryType: 'events', eventSource: 'threatHistory' }, 'Events (annotations) · Threat history'],
     [{ refId: 'A', queryType: 'events' }, 'Events (annotations) · Alerts'],
