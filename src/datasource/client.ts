@@ -13,7 +13,9 @@ import { merge, Observable, of } from 'rxjs';
 import { ENDPOINTS } from '../rustydb/api/endpoints';
 import { AreaContext, AreaResult } from './endpoints/area';
 import { RUNNERS } from './endpoints';
-import { healthVerdict, versionOf } from './healthCheck';
+import { healthVerdict, IdentityCheck, versionOf, withIdentity } from './healthCheck';
+import { exactPattern, identityMismatch, NO_IDENTITY_PATTERN } from './identity/match';
+import { readScrapeTargets } from './identity/prometheus';
 import { expandList, expandTemplate, noTemplates, Replace } from './interpolation';
 import { LiveHistories } from './live/buffers';
 import { liveStream, PollResult } from './live/stream';
@@ -105,7 +107,7 @@ export class RustyDBClient {
 
   constructor(
     private readonly settings: ClientSettings,
-    deps: ClientDeps
+    private readonly deps: ClientDeps
   ) {
     const { authType = 'none', timeoutSeconds, serverUrl, liveIntervalMs } = settings.jsonData ?? {};
     this.proxy = {
@@ -205,13 +207,38 @@ export class RustyDBClient {
       versionOf,
       (err: unknown) => new Error(messageOf(err))
     );
-    return healthVerdict(health, version, serverUrl);
+    return withIdentity(healthVerdict(health, version, serverUrl), await this.checkIdentity(serverUrl));
+  }
+
+  /** Whether the configured Prometheus labels are this server's scrape target. */
+  private async checkIdentity(serverUrl: string): Promise<IdentityCheck> {
+    const { prometheusUid, job, instance } = this.settings.jsonData;
+    if (!prometheusUid && !job && !instance) {
+      return {
+        unset:
+          "No Prometheus identity is set, so the dashboards show this server's Prometheus panels only in fleet view (all instances). Set it under Prometheus identity.",
+      };
+    }
+    if (!prometheusUid || !job || !instance) {
+      return { problem: 'The Prometheus identity needs all three: the Prometheus data source, job and instance.' };
+    }
+    try {
+      const targets = await readScrapeTargets(this.deps.fetch, prometheusUid, this.proxy.timeoutMs);
+      const mismatch = identityMismatch(serverUrl, { job, instance }, targets);
+      return mismatch ? { problem: mismatch } : { ok: `Prometheus scrapes it as job="${job}", instance="${instance}".` };
+    } catch (err) {
+      return { problem: messageOf(err) };
+    }
   }
 
   /** The values of a template variable. */
   async metricFind(target: VariableTarget): Promise<MetricFindValue[]> {
     if (target === 'queryTypes') {
       return queryTypeValues();
+    }
+    if (target === 'identityJob' || target === 'identityInstance') {
+      const value = this.settings.jsonData[target === 'identityJob' ? 'job' : 'instance'];
+      return [value ? { text: value, value: exactPattern(value) } : { text: 'not set', value: NO_IDENTITY_PATTERN }];
     }
     const source = VARIABLE_SOURCES[target];
     if (!source) {

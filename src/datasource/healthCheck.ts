@@ -49,3 +49,14 @@ export function healthVerdict(health: unknown, version: string | Error, serverUr
 export function versionOf(info: unknown): string | Error {
   return isRow(info) && typeof info.version === 'string' ? info.version : new Error('the answer holds no version');
 }
+
+/** What "Save & test" found of the Prometheus identity: fine, not set, or a problem that makes the test fail. */
+export type IdentityCheck = { ok: string } | { unset: string } | { problem: string };
+
+/** The health verdict with the identity's result added; a wrong identity fails the test whatever the health. */
+export function withIdentity(verdict: TestDataSourceResponse, identity: IdentityCheck): TestDataSourceResponse {
+  if ('problem' in identity) {
+    return { status: 'error', message: `${verdict.message} ${identity.problem}` };
+  }
+  return { ...verdict, message: `${verdict.message} ${'ok' in identity ? identity.ok : identity.unset}` };
+}

@@ -86,6 +86,14 @@ export interface RustyDBOptions extends DataSourceJsonData {
   timeoutSeconds?: number;
   /** The polling interval live queries use unless they set their own. */
   liveIntervalMs?: number;
+  /**
+   * This server's Prometheus identity: the Prometheus data source that scrapes it and the `job` and `instance`
+   * labels of its series. The bundled dashboards filter every Prometheus panel by them, so the REST and the
+   * Prometheus panels of a dashboard always describe the same server.
+   */
+  prometheusUid?: string;
+  job?: string;
+  instance?: string;
 }
 
 /** Only the data-source proxy reads these; the browser never sees them after saving. */
@@ -103,8 +111,12 @@ export const DEFAULT_QUERY: Partial<RustyDBQuery> = {
   queryType: QueryType.Performance,
 };
 
-/** The query of a variable (`CustomVariableSupport`): which list of names to offer. */
-export type VariableTarget = 'pools' | 'clusterNodes' | 'replicas' | 'queryTypes';
+/**
+ * The query of a variable (`CustomVariableSupport`): which list of names to offer. `identityJob` and
+ * `identityInstance` answer this data source's own Prometheus label, escaped as a regular expression: the bundled
+ * dashboards use it as the regex of their Prometheus `job` and `instance` variables, narrowing them to this server.
+ */
+export type VariableTarget = 'pools' | 'clusterNodes' | 'replicas' | 'queryTypes' | 'identityJob' | 'identityInstance';
 
 export interface RustyDBVariableQuery extends DataQuery {
   target: VariableTarget;

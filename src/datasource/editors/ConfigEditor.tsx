@@ -9,6 +9,7 @@ import {
   RustyDBOptions,
   RustyDBSecureJsonData,
 } from '../types';
+import { IdentityFields } from './IdentityFields';
 import { numberInput } from './validation';
 
 type Props = DataSourcePluginOptionsEditorProps<RustyDBOptions, RustyDBSecureJsonData>;
@@ -106,6 +107,7 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
           />
         </Field>
       </FieldSet>
+      <IdentityFields jsonData={jsonData} onChange={setJsonData} />
       <FieldSet label="Live mode">
         <Field
           label="Default polling interval (ms)"
