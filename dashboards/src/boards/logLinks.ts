@@ -15,8 +15,8 @@ export function withLogsLink(panel: PanelSpec): PanelSpec {
   const instance = perInstance(panel) ? 'var-instance=${__field.labels.instance}' : '${instance:queryparam}';
   return {
     ...panel,
-    links: [
-      ...(panel.links ?? []),
+    dataLinks: [
+      ...(panel.dataLinks ?? []),
       { title: 'Logs of this instance and time range', url: `${BASE}&${instance}`, targetBlank: false },
     ],
   };

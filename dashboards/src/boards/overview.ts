@@ -1,5 +1,10 @@
 import type { DashboardSpec } from '../lib/dashboard';
 import { withLogsLink } from './logLinks';
+import { drilldown } from '../lib/links';
+import type { PanelSpec } from '../lib/panels';
+import { performance } from './performance';
+import { POOLS_UID } from './poolPanels';
+import { resources } from './resources';
 import { livePerformance, queryStats, rustydbAlerts, serverStatus, uptime } from './live';
 import {
   cacheHitGauge,
@@ -20,6 +25,12 @@ import {
   transactionsPerSecond,
 } from './common';
 
+/** A Health stat that opens the dashboard detailing it, on the same server and time range. */
+const opens = (panel: PanelSpec, uid: string, title: string): PanelSpec => ({
+  ...panel,
+  links: [drilldown(uid, title)],
+});
+
 export const overview: DashboardSpec = {
   uid: 'rustydb-overview',
   title: 'RustyDB / Overview',
@@ -30,7 +41,15 @@ export const overview: DashboardSpec = {
   rows: [
     {
       section: 'Health',
-      panels: [serverStatus, uptime, scrapeUp, cpuGauge, memoryGauge, cacheHitGauge, { ...connectionsInUse, width: 6 }]
+      panels: [
+        opens(serverStatus, performance.uid, 'Performance'),
+        opens(uptime, resources.uid, 'Resources'),
+        opens(scrapeUp, resources.uid, 'Resources'),
+        opens(cpuGauge, resources.uid, 'CPU and memory: Resources'),
+        opens(memoryGauge, resources.uid, 'CPU and memory: Resources'),
+        opens(cacheHitGauge, performance.uid, 'Cache: Performance'),
+        opens({ ...connectionsInUse, width: 6 }, POOLS_UID, 'Connection pools'),
+      ]
         .map(withLogsLink)
         .map((p) => ({ width: 3, ...p })),
     },

@@ -4,11 +4,12 @@ import type { PanelSpec } from '../lib/panels';
 import { sel, sumBy } from '../lib/promql';
 import { prom } from '../lib/targets';
 import { holdFor, level } from '../lib/levels';
+import { drilldownUrl } from '../lib/links';
 
 export const POOLS_UID = 'rustydb-pools';
 
-/** Each pool opens the Pools dashboard on that pool (the panel fills `${pool}`), keeping job, instance and time. */
-const POOL_DRILLDOWN = `/d/${POOLS_UID}?var-pool=\${pool}&\${job:queryparam}&\${instance:queryparam}&\${__url_time_range}`;
+/** Each pool opens the Pools dashboard on that pool (the panel fills `${pool}`), keeping the server and the time. */
+const POOL_DRILLDOWN = drilldownUrl(POOLS_UID, ['var-pool=${pool}']);
 
 /**
  * The pool-stats panel's options and its waiting-requests levels (the panel's own field config), from the guide's

@@ -2,7 +2,14 @@ import type { DataTransformerConfig, FieldConfigSource, ValueMapping } from '@gr
 import type { DataLink } from '@grafana/data';
 import panelPlugin from '../../../src/panel/plugin.json';
 import { grafanaSteps, THRESHOLDS, ThresholdKey, ThresholdStep } from '../../../src/rustydb/thresholds';
+import { RUSTYDB_TYPE, RUSTYDB_VARIABLE } from './datasources';
 import { datasourceOf, Target, targetJson } from './targets';
+
+/**
+ * Every RustyDB panel's title ends with the server it reads, so the fleet view (Prometheus panels on every instance)
+ * never leaves a REST panel's one server unnamed.
+ */
+export const SERVER_TITLE_SUFFIX = ` · \${${RUSTYDB_VARIABLE}:text}`;
 
 export const POOL_STATS_PANEL = panelPlugin.id;
 
@@ -39,9 +46,16 @@ export interface PanelSpec {
   overrides?: FieldConfigSource['overrides'];
   transformations?: DataTransformerConfig[];
   /** Data links on every value (e.g. to the logs of that instance and time range). */
-  links?: DataLink[];
+  dataLinks?: DataLink[];
   /** A relative time range of the panel's own (`24h`), instead of the dashboard's. */
   timeFrom?: string;
+  /** Panel links (the corner menu and, on stats and gauges, a click on the value). */
+  links?: PanelLink[];
+}
+
+export interface PanelLink {
+  title: string;
+  url: string;
 }
 
 export interface GridPos {
@@ -213,7 +227,7 @@ export function panelJson(spec: PanelSpec, id: number, gridPos: GridPos): Record
     thresholds: { mode: 'absolute', steps: thresholdSteps(spec) },
     mappings: spec.mappings ?? [],
     custom: { ...TYPE_DEFAULTS[spec.type].custom, ...thresholdsShown, ...spec.custom },
-    ...(spec.links ? { links: spec.links } : {}),
+    ...(spec.dataLinks ? { links: spec.dataLinks } : {}),
   };
   for (const key of ['min', 'max', 'decimals'] as const) {
     if (spec[key] !== undefined) {
@@ -223,7 +237,7 @@ export function panelJson(spec: PanelSpec, id: number, gridPos: GridPos): Record
   return {
     id,
     type: spec.type,
-    title: spec.title,
+    title: datasource.type === RUSTYDB_TYPE ? `${spec.title}${SERVER_TITLE_SUFFIX}` : spec.title,
     description: spec.description,
     datasource,
     gridPos,
@@ -232,6 +246,7 @@ export function panelJson(spec: PanelSpec, id: number, gridPos: GridPos): Record
     targets: spec.targets.map((t, i) => targetJson(t, String.fromCharCode(65 + i))),
     ...(spec.transformations ? { transformations: spec.transformations } : {}),
     ...(spec.timeFrom ? { timeFrom: spec.timeFrom } : {}),
+    ...(spec.links ? { links: spec.links.map((link) => ({ ...link, targetBlank: false })) } : {}),
   };
 }
 

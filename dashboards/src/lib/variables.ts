@@ -1,4 +1,5 @@
-import { PROMETHEUS, PROMETHEUS_TYPE, PROMETHEUS_VARIABLE, RUSTYDB_TYPE, RUSTYDB_VARIABLE } from './datasources';
+import type { VariableTarget } from '../../../src/datasource/types';
+import { PROMETHEUS, PROMETHEUS_TYPE, PROMETHEUS_VARIABLE, RUSTYDB, RUSTYDB_TYPE, RUSTYDB_VARIABLE } from './datasources';
 import type { SeriesName } from './promql';
 
 /** A metric both the documented exporter and v0.6.5 export, so the job and instance lists fill on either. */
@@ -32,7 +33,8 @@ export function labelVariable(
   name: string,
   label: string,
   query: string,
-  description: string
+  description: string,
+  allValue = '.+'
 ): Record<string, unknown> {
   return {
     type: 'query',
@@ -50,7 +52,45 @@ export function labelVariable(
     sort: 1,
     multi: true,
     includeAll: true,
-    allValue: '.+',
+    allValue,
+  };
+}
+
+/** The hidden variables that hold the selected RustyDB data source's Prometheus labels, as regular expressions. */
+export const IDENTITY_VARIABLES = { job: 'server_job', instance: 'server_instance' } as const;
+
+/** A hidden variable the RustyDB data source's variable support answers with one label of its identity. */
+function identityVariable(name: string, target: Extract<VariableTarget, 'identityJob' | 'identityInstance'>) {
+  return {
+    type: 'query',
+    name,
+    label: name,
+    description: "The selected RustyDB server's Prometheus label (its data source settings), as a regex.",
+    datasource: RUSTYDB,
+    query: { refId: 'identity', target },
+    definition: target,
+    current: {},
+    options: [],
+    hide: 2,
+    refresh: 1,
+    regex: '',
+    sort: 0,
+    multi: false,
+    includeAll: false,
+  };
+}
+
+/**
+ * `job` or `instance`: the values Prometheus has, narrowed by the regex the selected RustyDB server's identity
+ * variable holds (Grafana anchors a regex written without slashes), so they offer that server alone, plus All —
+ * the fleet view. Without any RustyDB data source the identity variable is empty, the regex with it, and every
+ * value Prometheus has is offered. Single-value: one server, or the fleet.
+ */
+function scopeVariable(name: 'job' | 'instance', label: string, query: string, description: string) {
+  return {
+    ...labelVariable(name, label, query, description),
+    regex: `\${${IDENTITY_VARIABLES[name]}:raw}`,
+    multi: false,
   };
 }
 
@@ -65,16 +105,23 @@ export function standardVariables(): Array<Record<string, unknown>> {
     ),
     datasourceVariable(
       RUSTYDB_VARIABLE,
-      'RustyDB',
+      'RustyDB server',
       RUSTYDB_TYPE,
-      'The RustyDB server read live through its REST API: health, live and detail panels.'
+      'The RustyDB server this dashboard shows: its REST panels read it, and its Prometheus identity (data source settings) selects the job and instance below.'
     ),
-    labelVariable('job', 'Job', `label_values(${TARGET_METRIC}, job)`, 'Prometheus scrape job(s) of RustyDB.'),
-    labelVariable(
+    identityVariable(IDENTITY_VARIABLES.job, 'identityJob'),
+    identityVariable(IDENTITY_VARIABLES.instance, 'identityInstance'),
+    scopeVariable(
+      'job',
+      'Job',
+      `label_values(${TARGET_METRIC}, job)`,
+      "The selected server's Prometheus job; All shows every job."
+    ),
+    scopeVariable(
       'instance',
-      'Instance',
+      'Instance (All = fleet)',
       `label_values(${TARGET_METRIC}{job=~"$job"}, instance)`,
-      'RustyDB instance(s) in the selected jobs.'
+      "The selected server's Prometheus instance. All is the fleet view: Prometheus panels show every instance, REST panels still the one server named in their titles."
     ),
   ];
 }
