@@ -12,9 +12,8 @@ import { interpolate, parseLabelValues } from '../../dashboards/src/inspect/vari
 import { DASHBOARD_DIR, PROJECT_ROOT } from '../../dashboards/src/paths';
 import { labelValues, queryPrometheus, QueryWindow, startPrometheus } from '../../dashboards/src/verify/prometheus';
 import { between, compatibilityTable, PanelResult, replaceBetween } from '../../dashboards/src/verify/results';
-import { runDashboard } from '../../dashboards/src/verify/runDashboards';
+import { Grafana, openDashboard } from '../../dashboards/src/verify/openDashboard';
 import type { Service } from '../../monitoring/stack/services';
-import { RustyDBClient } from '../../src/datasource/client';
 import { Profile, RunningSimulator, startSimulator } from '../../simulator';
 import { backendSrvOverHttp } from './backendSrvOverHttp';
 
@@ -95,26 +94,26 @@ async function ready(stack: Stack): Promise<void> {
   );
 }
 
-function variablesFor(): Record<string, string> {
-  // A dashboard load with every label variable on All (`.+`).
-  const all = Object.fromEntries(dashboards.flatMap(queryVariables).map((v) => [v.name, '.+']));
-  return { ...all, __rate_interval: RATE_INTERVAL, __range: `${WINDOW_SECONDS}s`, __interval: SCRAPE_INTERVAL };
-}
+const BUILT_INS = { __rate_interval: RATE_INTERVAL, __range: `${WINDOW_SECONDS}s`, __interval: SCRAPE_INTERVAL };
 
+/**
+ * Every dashboard opened on the one RustyDB data source, which has no Prometheus identity: the fleet view, every
+ * label variable on All.
+ */
 async function runAll(stack: Stack): Promise<PanelResult[]> {
   const proxy = backendSrvOverHttp({ jsonData: { serverUrl: stack.sim.url }, timeoutMs: 10_000 });
-  const client = new RustyDBClient(
-    { url: proxy.base, uid: 'dashboards', jsonData: { serverUrl: stack.sim.url } },
-    { fetch: proxy.fetch }
-  );
-  const servers = {
-    prometheus: stack.prometheus.address,
-    rustydb: (query: Parameters<RustyDBClient['run']>[0][number], range: { from: number; to: number }) =>
-      client.run([query], { range }),
-    window,
-    variables: variablesFor(),
+  const grafana: Grafana = {
+    prometheus: [{ uid: 'prometheus', name: 'Prometheus', address: stack.prometheus.address }],
+    rustydb: [
+      {
+        name: stack.profile,
+        settings: { url: proxy.base, uid: 'dashboards', jsonData: { serverUrl: stack.sim.url } },
+        fetch: proxy.fetch,
+      },
+    ],
   };
-  return (await Promise.all(dashboards.map((d) => runDashboard(d, servers)))).flat();
+  const load = { window, builtIns: BUILT_INS };
+  return (await Promise.all(dashboards.map(async (d) => (await openDashboard(d, grafana, load)).panels))).flat();
 }
 
 const describeTarget = (r: PanelResult, t: PanelResult['targets'][number]) =>

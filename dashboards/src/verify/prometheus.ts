@@ -7,13 +7,20 @@ import { shortenOffsets, shortenRules } from '../../../monitoring/stack/override
 import { Service, startService } from '../../../monitoring/stack/services';
 
 /**
- * Debian's Prometheus (installed by .ci/run) scraping one RustyDB metrics endpoint every `interval`, with the
+ * Debian's Prometheus (installed by .ci/run) scraping RustyDB metrics endpoints (one job) every `interval`, with the
  * project's rule files loaded (alert `for:` cut to the same interval), on a free loopback port.
  */
 export const PROMETHEUS_BINARY = '/usr/bin/prometheus';
 
-export async function startPrometheus(metricsUrl: string, dir: string, interval: string): Promise<Service> {
-  const url = new URL(metricsUrl);
+export async function startPrometheus(
+  metricsUrl: string | string[],
+  dir: string,
+  interval: string
+): Promise<Service> {
+  const urls = (Array.isArray(metricsUrl) ? metricsUrl : [metricsUrl]).map((u) => new URL(u));
+  if (new Set(urls.map((u) => u.pathname)).size !== 1) {
+    throw new Error('One scrape job: every metrics URL must have the same path.');
+  }
   fs.mkdirSync(path.join(dir, 'rules'), { recursive: true });
   for (const { file, groups } of loadRuleFiles()) {
     const fast = shortenRules(shortenOffsets(groups, '5s'), interval).map(
@@ -24,7 +31,9 @@ export async function startPrometheus(metricsUrl: string, dir: string, interval:
   const config = {
     global: { scrape_interval: interval, evaluation_interval: interval },
     rule_files: [path.join(dir, 'rules', '*.yml')],
-    scrape_configs: [{ job_name: 'rustydb', metrics_path: url.pathname, static_configs: [{ targets: [url.host] }] }],
+    scrape_configs: [
+      { job_name: 'rustydb', metrics_path: urls[0].pathname, static_configs: [{ targets: urls.map((u) => u.host) }] },
+    ],
   };
   fs.writeFileSync(path.join(dir, 'prometheus.yml'), yaml.dump(config));
   return startService(PROMETHEUS_BINARY, [
@@ -39,6 +48,8 @@ export interface PromAnswer {
   series: number;
   /** Samples that are numbers (not NaN or ±Inf). */
   finiteSamples: number;
+  /** The labels of each series that has a finite sample. */
+  labels: Array<Record<string, string>>;
   error?: string;
 }
 
@@ -47,23 +58,34 @@ interface ApiBody {
   error?: string;
   data?: {
     resultType: string;
-    result: Array<{ value?: [number, string]; values?: Array<[number, string]> }> | [number, string];
+    result: Array<Series> | [number, string];
   };
 }
 
+interface Series {
+  metric?: Record<string, string>;
+  value?: [number, string];
+  values?: Array<[number, string]>;
+}
+
+const finite = (v: string) => Number.isFinite(Number(v));
+const samplesOf = (s: Series) => (s.values ? s.values.map((v) => v[1]) : s.value ? [s.value[1]] : []);
+
 function count(body: ApiBody): PromAnswer {
   if (body.status !== 'success' || !body.data) {
-    return { series: 0, finiteSamples: 0, error: body.error ?? 'no data' };
+    return { series: 0, finiteSamples: 0, labels: [], error: body.error ?? 'no data' };
   }
   const { resultType, result } = body.data;
-  const samples: string[] =
-    resultType === 'scalar'
-      ? [(result as [number, string])[1]]
-      : (result as Array<{ value?: [number, string]; values?: Array<[number, string]> }>).flatMap((s) =>
-          s.values ? s.values.map((v) => v[1]) : s.value ? [s.value[1]] : []
-        );
-  const series = resultType === 'scalar' ? 1 : (result as unknown[]).length;
-  return { series, finiteSamples: samples.filter((v) => Number.isFinite(Number(v))).length };
+  if (resultType === 'scalar') {
+    return { series: 1, finiteSamples: finite((result as [number, string])[1]) ? 1 : 0, labels: [] };
+  }
+  const series = result as Series[];
+  const withData = series.filter((s) => samplesOf(s).some(finite));
+  return {
+    series: series.length,
+    finiteSamples: series.flatMap(samplesOf).filter(finite).length,
+    labels: withData.map((s) => s.metric ?? {}),
+  };
 }
 
 export interface QueryWindow {

@@ -14,13 +14,20 @@ export interface TargetResult {
   error?: string;
   /** Frames the RustyDB datasource returned (a list filtered by the time range may be one frame with no rows). */
   frames?: number;
+  /** Prometheus: the labels of each series with data. */
+  labels?: Array<Record<string, string>>;
+  /** RustyDB: the data source that answered. */
+  datasourceUid?: string;
 }
 
 export interface PanelResult {
   dashboardUid: string;
   dashboardTitle: string;
   panelId: number;
+  /** The title as written, without the server suffix every RustyDB panel carries. */
   panelTitle: string;
+  /** The title as Grafana shows it, variables interpolated. */
+  shownTitle: string;
   panelType: string;
   source: Source;
   targets: TargetResult[];
