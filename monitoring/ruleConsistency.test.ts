@@ -112,8 +112,10 @@ describe('alert rule conventions', () => {
       // One section per alert, headed by its name; the anchor is the name in lower case.
       expect(runbook_url).toBe(`${RUNBOOK_BASE}${rule.alert.toLowerCase()}`);
       expect(runbookSections).toContain(rule.alert);
-      // A bundled dashboard, and only variables it has.
-      const dashboard = dashboard_url?.match(/^\{\{ \$externalLabels\.grafana_url \}\}\/d\/([a-z-]+)(?:\?(.*))?$/);
+      // The app's open route (labels → the RustyDB data source) on a bundled dashboard, and only variables it has.
+      const dashboard = dashboard_url?.match(
+        /^\{\{ \$externalLabels\.grafana_url \}\}\/a\/rustydb-monitoring-app\/open\?dashboard=([a-z-]+)(?:&(.*))?$/
+      );
       expect([...DASHBOARD_VARIABLES.keys()]).toContain(dashboard?.[1]);
       const variables = [...(dashboard?.[2] ?? '').matchAll(/(?:^|&)var-([a-z_]+)=/g)].map((m) => m[1]);
       expect(variables.filter((v) => !DASHBOARD_VARIABLES.get(dashboard![1])!.includes(v))).toEqual([]);

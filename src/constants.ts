@@ -11,6 +11,8 @@ export enum ROUTES {
   Home = 'home',
   GettingStarted = 'getting-started',
   Runbooks = 'runbooks',
+  /** Resolves Prometheus labels to a RustyDB data source and forwards to a dashboard (the alerts' links). */
+  Open = 'open',
 }
 
 export function appPageUrl(route: ROUTES): string {

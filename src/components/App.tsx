@@ -4,6 +4,7 @@ import { AppRootProps } from '@grafana/data';
 import { GettingStarted } from '../pages/GettingStarted/GettingStarted';
 import { Home } from '../pages/Home/Home';
 import { Runbooks } from '../pages/Runbooks/Runbooks';
+import { Open } from '../pages/Open/Open';
 import { ROUTES } from '../constants';
 import { AppSettings, readAppSettings } from './appSettings';
 
@@ -13,6 +14,7 @@ function App({ meta }: AppRootProps<AppSettings>) {
     <Routes>
       <Route path={ROUTES.GettingStarted} element={<GettingStarted />} />
       <Route path={ROUTES.Runbooks} element={<Runbooks />} />
+      <Route path={ROUTES.Open} element={<Open />} />
       {/* The home page answers every other path, as the app's default page. */}
       <Route path="*" element={<Home settings={settings} />} />
     </Routes>

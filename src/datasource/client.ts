@@ -225,7 +225,9 @@ export class RustyDBClient {
     try {
       const targets = await readScrapeTargets(this.deps.fetch, prometheusUid, this.proxy.timeoutMs);
       const mismatch = identityMismatch(serverUrl, { job, instance }, targets);
-      return mismatch ? { problem: mismatch } : { ok: `Prometheus scrapes it as job="${job}", instance="${instance}".` };
+      return mismatch
+        ? { problem: mismatch }
+        : { ok: `Prometheus scrapes it as job="${job}", instance="${instance}".` };
     } catch (err) {
       return { problem: messageOf(err) };
     }

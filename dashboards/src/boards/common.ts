@@ -17,6 +17,7 @@ import {
   sumBy,
 } from '../lib/promql';
 import { prom } from '../lib/targets';
+import { SERVER_ALERTS } from '../lib/dashboard';
 import { baseline, holdFor, level } from '../lib/levels';
 
 const PERCENTILES = [0.5, 0.95, 0.99];
@@ -82,10 +83,10 @@ export const firingAlerts: PanelSpec = {
   type: 'stat',
   title: 'Firing RustyDB alerts',
   description:
-    "How many RustyDB alert rules are firing now in the selected jobs (from Prometheus' `ALERTS` series, so it needs the project's alert rules loaded). Zero is good; otherwise open the alert list in Grafana or Alertmanager.",
+    "How many RustyDB alert rules are firing now on the selected server, and job-wide ones such as SLO burn (from Prometheus' `ALERTS` series, so it needs the project's alert rules loaded). Zero is good; otherwise open the alert list in Grafana or Alertmanager.",
   unit: 'short',
   targets: [
-    prom('count(ALERTS{alertstate="firing", alertname=~"RustyDB.+", job=~"$job"}) or vector(0)', 'firing', {
+    prom(`count(${SERVER_ALERTS}) or vector(0)`, 'firing', {
       instant: true,
     }),
   ],

@@ -12,7 +12,10 @@ const pools = poolPanels('pool=~"$pool"');
  * The live pool panel on the selected pools too. All is `.*`, which the RustyDB datasource reads as every pool
  * and PromQL as every value.
  */
-const selectedPoolsLive = { ...poolStatsLive, targets: [rustydb({ queryType: QueryType.PoolStats, poolIds: ['$pool'] })] };
+const selectedPoolsLive = {
+  ...poolStatsLive,
+  targets: [rustydb({ queryType: QueryType.PoolStats, poolIds: ['$pool'] })],
+};
 
 export const poolsDashboard: DashboardSpec = {
   uid: POOLS_UID,

@@ -75,13 +75,19 @@ function layOut(spec: DashboardSpec): Array<Record<string, unknown>> {
   return out;
 }
 
+/**
+ * The firing RustyDB alerts of the selected server, and those of its job that carry no instance (SLO burn): the
+ * empty alternative matches a missing label.
+ */
+export const SERVER_ALERTS = 'ALERTS{alertstate="firing", alertname=~"RustyDB.+", job=~"$job", instance=~"$instance|"}';
+
 /** Firing RustyDB alerts as annotations on every time series panel. */
 const ALERT_ANNOTATION = {
   name: 'RustyDB alerts',
   datasource: PROMETHEUS,
   enable: true,
   iconColor: 'red',
-  expr: 'ALERTS{alertstate="firing", alertname=~"RustyDB.+", job=~"$job"}',
+  expr: SERVER_ALERTS,
   step: '60s',
   titleFormat: '{{alertname}}',
   textFormat: '{{severity}} {{instance}}',

@@ -1,5 +1,12 @@
 import type { VariableTarget } from '../../../src/datasource/types';
-import { PROMETHEUS, PROMETHEUS_TYPE, PROMETHEUS_VARIABLE, RUSTYDB, RUSTYDB_TYPE, RUSTYDB_VARIABLE } from './datasources';
+import {
+  PROMETHEUS,
+  PROMETHEUS_TYPE,
+  PROMETHEUS_VARIABLE,
+  RUSTYDB,
+  RUSTYDB_TYPE,
+  RUSTYDB_VARIABLE,
+} from './datasources';
 import type { SeriesName } from './promql';
 
 /** A metric both the documented exporter and v0.6.5 export, so the job and instance lists fill on either. */

@@ -76,7 +76,8 @@ function formatted(v: ResolvedVariable, format: string | undefined): string {
       if (v.isAll && v.allValue !== undefined) {
         return v.allValue;
       }
-      return v.values.length === 1 ? v.values[0] : `{${v.values.join(',')}}`;
+      // A variable without a value (its query failed) reads as empty text.
+      return v.values.length <= 1 ? (v.values[0] ?? '') : `{${v.values.join(',')}}`;
   }
 }
 
@@ -193,13 +194,19 @@ export async function resolveVariables(dashboard: DashboardJson, env: Environmen
     const multi = model.multi === true;
     const asked = env.url[model.name];
     const byUrl = options.filter((o) => o.value === asked || o.text === asked);
-    const isDefault = model.type === 'datasource' ? env.datasources.find((d) => d.isDefault && d.type === model.query) : undefined;
-    const all = includeAll && (asked === ALL || (asked === undefined && options.length === 0) || (byUrl.length === 0 && options.length === 0));
+    const isDefault =
+      model.type === 'datasource' ? env.datasources.find((d) => d.isDefault && d.type === model.query) : undefined;
+    const all =
+      includeAll &&
+      (asked === ALL || (asked === undefined && options.length === 0) || (byUrl.length === 0 && options.length === 0));
     const chosen = all
       ? options
       : byUrl.length
         ? byUrl
-        : options.filter((o) => o.value === isDefault?.uid).concat(options).slice(0, 1);
+        : options
+            .filter((o) => o.value === isDefault?.uid)
+            .concat(options)
+            .slice(0, 1);
     resolved[model.name] = {
       name: model.name,
       values: chosen.map((o) => o.value),

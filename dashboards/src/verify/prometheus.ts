@@ -12,11 +12,7 @@ import { Service, startService } from '../../../monitoring/stack/services';
  */
 export const PROMETHEUS_BINARY = '/usr/bin/prometheus';
 
-export async function startPrometheus(
-  metricsUrl: string | string[],
-  dir: string,
-  interval: string
-): Promise<Service> {
+export async function startPrometheus(metricsUrl: string | string[], dir: string, interval: string): Promise<Service> {
   const urls = (Array.isArray(metricsUrl) ? metricsUrl : [metricsUrl]).map((u) => new URL(u));
   if (new Set(urls.map((u) => u.pathname)).size !== 1) {
     throw new Error('One scrape job: every metrics URL must have the same path.');

@@ -14,6 +14,8 @@ export interface TargetResult {
   error?: string;
   /** Frames the RustyDB datasource returned (a list filtered by the time range may be one frame with no rows). */
   frames?: number;
+  /** Prometheus: the expression as sent, variables interpolated. */
+  expr?: string;
   /** Prometheus: the labels of each series with data. */
   labels?: Array<Record<string, string>>;
   /** RustyDB: the data source that answered. */

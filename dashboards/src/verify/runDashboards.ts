@@ -49,6 +49,7 @@ async function prometheusResult(datasourceUid: string, target: Target, s: Server
     detail,
     error: answer.error,
     labels: answer.labels,
+    expr,
   };
 }
 

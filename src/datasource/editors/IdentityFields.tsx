@@ -11,10 +11,7 @@ interface Props {
 }
 
 type Detection =
-  | { kind: 'idle' }
-  | { kind: 'running' }
-  | { kind: 'done'; proposal: Proposal }
-  | { kind: 'failed'; message: string };
+  { kind: 'idle' } | { kind: 'running' } | { kind: 'done'; proposal: Proposal } | { kind: 'failed'; message: string };
 
 const PROMETHEUS_TYPE = 'prometheus';
 
@@ -85,7 +82,9 @@ export function IdentityFields({ jsonData, onChange }: Props) {
             width={24}
             value={jsonData.job ?? ''}
             placeholder="rustydb"
-            onChange={(e: ChangeEvent<HTMLInputElement>) => onChange({ job: e.currentTarget.value.trim() || undefined })}
+            onChange={(e: ChangeEvent<HTMLInputElement>) =>
+              onChange({ job: e.currentTarget.value.trim() || undefined })
+            }
           />
         </Field>
         <Field label="Instance" description="Its `instance` label.">

@@ -10,7 +10,11 @@ export const prometheusProxyBase = (uid: string) => `/api/datasources/proxy/uid/
  * The active scrape targets of a Prometheus data source, read through Grafana's data-source proxy with the
  * caller's `getBackendSrv().fetch`; an error that says which Prometheus and what went wrong.
  */
-export async function readScrapeTargets(fetch: FetchFn, prometheusUid: string, timeoutMs: number): Promise<ScrapeTarget[]> {
+export async function readScrapeTargets(
+  fetch: FetchFn,
+  prometheusUid: string,
+  timeoutMs: number
+): Promise<ScrapeTarget[]> {
   try {
     const response = await lastValueFrom(
       fetch({

@@ -12,7 +12,10 @@ interface Source {
 }
 
 /** Where each variable's names come from (`queryTypes` needs no request). */
-export const VARIABLE_SOURCES: Record<Exclude<VariableTarget, 'queryTypes' | 'identityJob' | 'identityInstance'>, Source> = {
+export const VARIABLE_SOURCES: Record<
+  Exclude<VariableTarget, 'queryTypes' | 'identityJob' | 'identityInstance'>,
+  Source
+> = {
   pools: { endpoint: 'pools', idKey: 'pool_id' },
   clusterNodes: { endpoint: 'clusterNodes', idKey: 'node_id' },
   replicas: { endpoint: 'replicationStatus', listKey: 'replicas', idKey: 'replica_id' },
@@ -24,7 +27,11 @@ export const VARIABLE_TARGETS: Array<{ value: VariableTarget; label: string; des
   { value: 'replicas', label: 'Replicas', description: 'Replica ids from /api/v1/replication/status' },
   { value: 'queryTypes', label: 'Query types', description: 'The query types of this data source' },
   { value: 'identityJob', label: 'Prometheus job', description: "This server's Prometheus job, as a regex" },
-  { value: 'identityInstance', label: 'Prometheus instance', description: "This server's Prometheus instance, as a regex" },
+  {
+    value: 'identityInstance',
+    label: 'Prometheus instance',
+    description: "This server's Prometheus instance, as a regex",
+  },
 ];
 
 /** The distinct ids of a list body, sorted (RustyDB's own order is random: it comes from a hash map). */
