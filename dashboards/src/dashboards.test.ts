@@ -6,6 +6,7 @@ import { isCatalogued } from '../../src/rustydb/metrics';
 import { grafanaSteps, Threshold, THRESHOLDS } from '../../src/rustydb/thresholds';
 import { DASHBOARDS } from './boards';
 import { GRID_COLUMNS, SCHEMA_VERSION, SECTIONS, SHARED_TAG } from './lib/dashboard';
+import { IDENTITY_VARIABLES } from './lib/variables';
 import { LOKI, PROMETHEUS, RUSTYDB } from './lib/datasources';
 import { NEUTRAL_STEPS, POOL_STATS_PANEL } from './lib/panels';
 import {
@@ -101,14 +102,17 @@ describe('generated dashboards', () => {
       const vars = Object.fromEntries(d.templating.list.map((v) => [v.name, v]));
       expect(vars.prometheus).toMatchObject({ type: 'datasource', query: PROMETHEUS.type });
       expect(vars.rustydb).toMatchObject({ type: 'datasource', query: RUSTYDB.type });
-      for (const name of ['job', 'instance']) {
+      // One server or the fleet: job and instance offer only what the selected server's identity allows, plus All.
+      for (const name of ['job', 'instance'] as const) {
+        expect(vars[IDENTITY_VARIABLES[name]]).toMatchObject({ type: 'query', datasource: RUSTYDB, hide: 2 });
         expect(vars[name]).toMatchObject({
           type: 'query',
-          multi: true,
+          multi: false,
           includeAll: true,
           allValue: '.+',
           refresh: 2,
           datasource: PROMETHEUS,
+          regex: `\${${IDENTITY_VARIABLES[name]}:raw}`,
         });
       }
     }

@@ -61,6 +61,9 @@ function FleetView({ instances, settings }: { instances: RustyDBInstanceSettings
   const { reports, updatedAt, refresh } = useFleet(instances, refreshSeconds * 1000);
   const done = reports.filter((r): r is InstanceReport => r !== undefined).sort(compareReports);
   const checking = instances.filter((_, i) => reports[i] === undefined);
+  // The data source's own Prometheus (its identity) before the app's default, so the links open one server.
+  const prometheusOf = (uid: string) =>
+    instances.find((ds) => ds.uid === uid)?.jsonData.prometheusUid ?? settings.prometheusDatasourceUid;
 
   return (
     <Stack direction="column" gap={2}>
@@ -90,13 +93,13 @@ function FleetView({ instances, settings }: { instances: RustyDBInstanceSettings
               uid={report.uid}
               name={report.name}
               report={report}
-              prometheusUid={settings.prometheusDatasourceUid}
+              prometheusUid={prometheusOf(report.uid)}
             />
           </li>
         ))}
         {checking.map((ds) => (
           <li key={ds.uid}>
-            <InstanceCard uid={ds.uid} name={ds.name} prometheusUid={settings.prometheusDatasourceUid} />
+            <InstanceCard uid={ds.uid} name={ds.name} prometheusUid={prometheusOf(ds.uid)} />
           </li>
         ))}
       </ul>
