@@ -54,7 +54,7 @@ interface ApiBody {
   error?: string;
   data?: {
     resultType: string;
-    result: Array<Series> | [number, string];
+    result: Series[] | [number, string];
   };
 }
 
