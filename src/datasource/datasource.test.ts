@@ -213,7 +213,7 @@ describe('testDatasource', () => {
       'healthy',
       (path) => ({ data: fixtureFor(path, 'plain') }),
       'success',
-      /^RustyDB 0\.6\.0 at http:\/\/rustydb:8080 is healthy\.$/,
+      /^RustyDB 0\.6\.0 at http:\/\/rustydb:8080 is healthy\. No Prometheus identity is set/,
     ],
     [
       'unreachable host',
