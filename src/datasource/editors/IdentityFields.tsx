@@ -76,7 +76,7 @@ export function IdentityFields({ jsonData, onChange }: Props) {
         />
       </Field>
       <Stack direction="row" gap={2} alignItems="flex-end" wrap="wrap">
-        <Field label="Job" description="Its `job` label.">
+        <Field label="Job" description="The job label of its series.">
           <Input
             id="rustydb-job"
             width={24}
@@ -87,7 +87,7 @@ export function IdentityFields({ jsonData, onChange }: Props) {
             }
           />
         </Field>
-        <Field label="Instance" description="Its `instance` label.">
+        <Field label="Instance" description="The instance label of its series.">
           <Input
             id="rustydb-instance"
             width={32}
