@@ -30,7 +30,10 @@ describe('the Prometheus identity', () => {
     const orders = proposeIdentity('http://orders.db:8080', targets);
     expect(orders.identity).toEqual({ job: 'rustydb', instance: 'orders:9100' });
     expect(orders.note).toMatch(/2 targets scrape orders.db/);
-    expect(proposeIdentity('http://elsewhere:8080', targets)).toMatchObject({ candidates: [], note: expect.any(String) });
+    expect(proposeIdentity('http://elsewhere:8080', targets)).toMatchObject({
+      candidates: [],
+      note: expect.any(String),
+    });
   });
 
   it("reports labels Prometheus does not have, or that are another server's", () => {
