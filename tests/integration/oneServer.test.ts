@@ -195,20 +195,18 @@ function strayData(panels: PanelResult[], server: Server): string[] {
 
 const others = (server: Server) => servers.filter((s) => s !== server).map((s) => s.identity!.instance);
 
-/** Every selector of the expression has an instance matcher that takes `instance` and none of `others`. */
+/** Every selector of the expression has an instance matcher that takes `instance` and none of `otherInstances`. */
 function selectsOnly(expr: string, instance: string, otherInstances: string[]): boolean {
   const { selectors } = analysePromql(expr);
-  return (
-    selectors.length > 0 &&
-    selectors.every((s) => {
-      const m = s.matchers.instance;
-      if (!m || m.op !== '=~') {
-        return m?.op === '=' && m.value === instance;
-      }
-      const re = new RegExp(`^(?:${m.value})$`);
-      return re.test(instance) && !otherInstances.some((o) => re.test(o));
-    })
-  );
+  // An expression without selectors (a constant limit line) carries no server's data.
+  return selectors.every((s) => {
+    const m = s.matchers.instance;
+    if (!m || m.op !== '=~') {
+      return m?.op === '=' && m.value === instance;
+    }
+    const re = new RegExp(`^(?:${m.value})$`);
+    return re.test(instance) && !otherInstances.some((o) => re.test(o));
+  });
 }
 
 describe.each(['orders', 'billing'] as const)('every dashboard opened on %s', (name) => {
