@@ -19,8 +19,16 @@ async function main(): Promise<number> {
     console.log('dashboards/*.json are up to date.');
     return 0;
   }
-  const { written, bumped } = await generate();
+  const { written, bumped, added, retired } = await generate();
   console.log(`Wrote ${written.length} dashboards; revision bumped: ${bumped.length ? bumped.join(', ') : 'none'}.`);
+  if (added.length) {
+    console.log(`New panel ids (dashboards/src/panelIds.lock): ${added.join(', ')}.`);
+  }
+  if (retired.length) {
+    console.log(
+      `Retired panel ids, never to be reused: ${retired.join(', ')}. Renamed a panel? Set its \`key\` to the old key to keep its id.`
+    );
+  }
   return 0;
 }
 

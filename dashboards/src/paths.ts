@@ -8,3 +8,5 @@ export const DASHBOARD_DIR = path.resolve(__dirname, '..');
  */
 export const LOCK_FILE = path.join(__dirname, 'revisions.lock');
 export const PROJECT_ROOT = path.resolve(DASHBOARD_DIR, '..');
+/** Panel ids per dashboard (see lib/panelIds.ts); not `.json` for the same reason. */
+export const PANEL_ID_LOCK = path.join(__dirname, 'panelIds.lock');

@@ -65,6 +65,7 @@ const locksHeld: PanelSpec = {
 const cacheHitOverTime: PanelSpec = {
   type: 'timeseries',
   title: 'Cache hit ratio',
+  key: 'prometheus/cache-hit-ratio-over-time',
   description: `Buffer cache hit ratio as RustyDB reports it, and as computed from the hit and miss counters over each interval (the more honest figure: v0.6.5 reports a constant 95 %). Below ${level('cacheHitRatio', 'warning')} is a warning, below ${level('cacheHitRatio', 'critical')} for ${holdFor('cacheHitRatio')} critical.`,
   unit: 'percentunit',
   levels: 'cacheHitRatio',

@@ -23,6 +23,7 @@ const failedLoginsNow: PanelSpec = {
 const failedLogins: PanelSpec = {
   type: 'timeseries',
   title: 'Failed logins per minute',
+  key: 'prometheus/failed-logins-per-minute-over-time',
   description: `Failed login attempts per minute with the alert level (${level('failedLoginsPerMinute', 'warning')} per minute) drawn in. Bursts are brute-force attempts; a steady trickle is usually a misconfigured client.`,
   unit: 'short',
   levels: 'failedLoginsPerMinute',
@@ -33,6 +34,7 @@ const failedLogins: PanelSpec = {
 const threats: PanelSpec = {
   type: 'timeseries',
   title: 'Threats detected',
+  key: 'prometheus/threats-detected-over-time',
   description:
     "Threats RustyDB's threat detection raised per interval. Any threat alerts immediately (critical): review the security audit log and the threat details.",
   unit: 'short',

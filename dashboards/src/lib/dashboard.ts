@@ -1,5 +1,6 @@
-import { GridPos, PanelSpec, panelJson, panelSize } from './panels';
+import { GridPos, PanelSpec, panelJson, panelKey, panelSize } from './panels';
 import { PROMETHEUS } from './datasources';
+import { assignPanelIds, slug } from './panelIds';
 import { standardVariables } from './variables';
 
 export const SCHEMA_VERSION = 42;
@@ -41,14 +42,26 @@ function checkSectionOrder(spec: DashboardSpec): void {
   }
 }
 
+/** The key of every row and panel in layout order, which the id lock (lib/panelIds.ts) gives ids. */
+export function panelKeys(spec: DashboardSpec): string[] {
+  return spec.rows.flatMap((row) => [`row/${slug(rowTitle(row))}`, ...row.panels.map(panelKey)]);
+}
+
 /** Panels flow left to right and wrap at 24 columns; each row starts on a new line. */
-function layOut(spec: DashboardSpec): Array<Record<string, unknown>> {
+function layOut(spec: DashboardSpec, ids: Record<string, number>): Array<Record<string, unknown>> {
   const out: Array<Record<string, unknown>> = [];
-  let id = 0;
+  const keys = panelKeys(spec);
+  const idOf = () => {
+    const key = keys[out.length];
+    if (ids[key] === undefined) {
+      throw new Error(`${spec.uid}: panel ${key} has no id in the id lock; run \`npm run dashboards\`.`);
+    }
+    return ids[key];
+  };
   let y = 0;
   for (const row of spec.rows) {
     out.push({
-      id: ++id,
+      id: idOf(),
       type: 'row',
       title: rowTitle(row),
       collapsed: false,
@@ -66,7 +79,7 @@ function layOut(spec: DashboardSpec): Array<Record<string, unknown>> {
         lineHeight = 0;
       }
       const gridPos: GridPos = { x, y, w, h };
-      out.push(panelJson(panel, ++id, gridPos));
+      out.push(panelJson(panel, idOf(), gridPos));
       x += w;
       lineHeight = Math.max(lineHeight, h);
     }
@@ -105,8 +118,14 @@ const BUILT_IN_ANNOTATION = {
   type: 'dashboard',
 };
 
-/** The dashboard JSON Grafana loads, without `revision` (the generator adds it from the revision lock). */
-export function dashboardJson(spec: DashboardSpec): Record<string, unknown> {
+/**
+ * The dashboard JSON Grafana loads, without `revision` (the generator adds it from the revision lock). Panel ids come
+ * from `ids` (the id lock's entry); without it, panels are numbered in layout order as a new dashboard's would be.
+ */
+export function dashboardJson(
+  spec: DashboardSpec,
+  ids: Record<string, number> = assignPanelIds(undefined, panelKeys(spec)).entry.panels
+): Record<string, unknown> {
   checkSectionOrder(spec);
   return {
     id: null,
@@ -140,6 +159,6 @@ export function dashboardJson(spec: DashboardSpec): Record<string, unknown> {
     ],
     annotations: { list: [BUILT_IN_ANNOTATION, ALERT_ANNOTATION] },
     templating: { list: [...standardVariables(), ...(spec.variables ?? [])] },
-    panels: layOut(spec),
+    panels: layOut(spec, ids),
   };
 }

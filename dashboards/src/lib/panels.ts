@@ -3,6 +3,7 @@ import type { DataLink } from '@grafana/data';
 import panelPlugin from '../../../src/panel/plugin.json';
 import { grafanaSteps, THRESHOLDS, ThresholdKey, ThresholdStep } from '../../../src/rustydb/thresholds';
 import { RUSTYDB_TYPE, RUSTYDB_VARIABLE } from './datasources';
+import { slug } from './panelIds';
 import { datasourceOf, Target, targetJson } from './targets';
 
 /**
@@ -28,6 +29,8 @@ type PanelType =
 export interface PanelSpec {
   type: PanelType;
   title: string;
+  /** The panel's key in the id lock (lib/panelIds.ts); default `<datasource kind>/<slug of the title>`. */
+  key?: string;
   /** What the panel shows, what good looks like, what to do when it is bad. */
   description: string;
   /** A Grafana unit id (`percent`, `percentunit`, `s`, `Bps`, `reqps`, `short`, `none`, ...). */
@@ -248,6 +251,11 @@ export function panelJson(spec: PanelSpec, id: number, gridPos: GridPos): Record
     ...(spec.timeFrom ? { timeFrom: spec.timeFrom } : {}),
     ...(spec.links ? { links: spec.links.map((link) => ({ ...link, targetBlank: false })) } : {}),
   };
+}
+
+/** What the id lock knows the panel by, so its id survives moves and edits (lib/panelIds.ts). */
+export function panelKey(spec: PanelSpec): string {
+  return spec.key ?? `${spec.targets[0]?.kind ?? 'none'}/${slug(spec.title)}`;
 }
 
 export function panelSize(spec: PanelSpec): { w: number; h: number } {
