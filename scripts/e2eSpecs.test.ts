@@ -48,8 +48,8 @@ const DASHBOARD_UIDS = [
   'rustydb-pools',
   'rustydb-slo',
   'rustydb-replication',
-  'rustydb-capacity',
   'rustydb-logs',
+  'rustydb-status',
 ];
 
 describe('end-to-end specs (playwright test --list)', () => {

@@ -24,3 +24,9 @@ export const DASHBOARD_VARIABLES = {
   rustydb: 'rustydb',
   prometheus: 'prometheus',
 } as const;
+
+/**
+ * The bundled dashboard that can be shared publicly (dashboards/src/boards/status.ts): variable-free, Prometheus only,
+ * reading the Prometheus data source with this uid. It is fleet-wide, so instance links leave it out.
+ */
+export const PUBLIC_STATUS_DASHBOARD = { uid: 'rustydb-status', prometheusUid: 'prometheus' } as const;

@@ -35,12 +35,17 @@ const EXPECTED_UIDS = [
   'rustydb-replication',
   'rustydb-capacity',
   'rustydb-logs',
+  'rustydb-status',
 ];
 
-const dashboards: Array<{ file: string; json: DashboardJson }> = DASHBOARDS.map(({ file }) => ({
+const all: Array<{ file: string; json: DashboardJson; shared: boolean }> = DASHBOARDS.map(({ file, spec }) => ({
   file,
   json: JSON.parse(fs.readFileSync(path.join(DASHBOARD_DIR, file), 'utf8')),
+  shared: Boolean(spec.public),
 }));
+/** The dashboards with the datasource, job and instance variables; the public status dashboard has none. */
+const dashboards = all.filter((d) => !d.shared);
+const shared = all.filter((d) => d.shared);
 
 /** Grafana's interval variables, which stand where PromQL wants a duration; `$job` and the like stay, inside strings. */
 const INTERVALS = { __rate_interval: '1m', __range: '1h', __interval: '30s' };
@@ -80,8 +85,29 @@ describe('generated dashboards', () => {
   });
 
   it('are exactly the bundled dashboards, with stable uids', () => {
-    expect(dashboards.map((d) => d.json.uid).sort()).toEqual([...EXPECTED_UIDS].sort());
+    expect(all.map((d) => d.json.uid).sort()).toEqual([...EXPECTED_UIDS].sort());
   });
+
+  it.each(shared.map((d) => [d.file, d.json] as const))(
+    '%s can be shared publicly: no template variables, one fixed Prometheus, parsed PromQL',
+    (_file, d) => {
+      expect(d.templating.list).toEqual([]);
+      expect(d.tags).toContain(SHARED_TAG);
+      const sources = new Set(targetsOf(d).flatMap(({ panel, target }) => [panel.datasource, target.datasource]));
+      expect([...new Set([...sources].map((s) => JSON.stringify(s)))]).toEqual([
+        JSON.stringify({ type: PROMETHEUS.type, uid: 'prometheus' }),
+      ]);
+      for (const { target } of targetsOf(d)) {
+        const expr = String(target.expr);
+        expect(expr.replace(/\$(__rate_interval|__range)\b/g, '')).not.toContain('$');
+        const { errors, selectors } = analysePromql(interpolate(expr, INTERVALS));
+        expect(errors).toEqual([]);
+        for (const sel of selectors) {
+          expect([sel.name, isCatalogued(sel.name) || PROMETHEUS_SERIES.has(sel.name)]).toEqual([sel.name, true]);
+        }
+      }
+    }
+  );
 
   it.each(dashboards.map((d) => [d.file, d.json] as const))('%s has the dashboard-level conventions', (_file, d) => {
     expect(d.id).toBeNull();
@@ -318,6 +344,7 @@ describe('plugin.json and the build', () => {
   );
 
   it('includes every dashboard file once, with its uid and title', () => {
+    const dashboards = all;
     expect(
       dashboardIncludes
         .map((i) => ({ path: i.path, uid: i.uid, name: i.name }))
@@ -330,6 +357,7 @@ describe('plugin.json and the build', () => {
   });
 
   it('copies each dashboard into dist/dashboards/ unchanged (and nothing else)', () => {
+    const dashboards = all;
     const distDir = path.join(ROOT, 'dist/dashboards');
     expect(fs.existsSync(distDir)).toBe(true);
     expect(fs.readdirSync(distDir).sort()).toEqual(dashboards.map((d) => d.file).sort());

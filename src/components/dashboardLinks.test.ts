@@ -40,6 +40,7 @@ describe('bundled dashboards', () => {
         { type: 'dashboard', name: 'No uid' },
         { type: 'datasource', name: 'RustyDB' },
         { type: 'dashboard', name: 'Custom', uid: 'c' },
+        { type: 'dashboard', name: 'RustyDB / Status', uid: 'rustydb-status' },
       ])
     ).toEqual([{ uid: 'c', title: 'Custom' }]);
   });

@@ -1,6 +1,6 @@
 import { locationUtil, urlUtil } from '@grafana/data';
 import pluginJson from '../plugin.json';
-import { DASHBOARD_VARIABLES } from '../constants';
+import { DASHBOARD_VARIABLES, PUBLIC_STATUS_DASHBOARD } from '../constants';
 
 export interface BundledDashboard {
   uid: string;
@@ -18,10 +18,10 @@ function shortTitle(name: string): string {
   return name.replace(/^RustyDB\s*[-/:·–]?\s*/i, '') || name;
 }
 
-/** The dashboards the app bundles, in the order plugin.json includes them. */
+/** The per-instance dashboards the app bundles, in the order plugin.json includes them. */
 export function bundledDashboards(includes: Include[]): BundledDashboard[] {
   return includes.flatMap((include) =>
-    include.type === 'dashboard' && include.uid
+    include.type === 'dashboard' && include.uid && include.uid !== PUBLIC_STATUS_DASHBOARD.uid
       ? [{ uid: include.uid, title: shortTitle(include.name ?? include.uid) }]
       : []
   );

@@ -8,6 +8,7 @@ import { replication } from './replication';
 import { resources } from './resources';
 import { security } from './security';
 import { slo } from './slo';
+import { status } from './status';
 
 /** Every bundled dashboard and the file Grafana loads it from (`dashboards/<file>`). */
 export const DASHBOARDS: ReadonlyArray<{ file: string; spec: DashboardSpec }> = [
@@ -20,4 +21,5 @@ export const DASHBOARDS: ReadonlyArray<{ file: string; spec: DashboardSpec }> = 
   { file: 'replication.json', spec: replication },
   { file: 'capacity.json', spec: capacity },
   { file: 'logs.json', spec: logsDashboard },
+  { file: 'status.json', spec: status },
 ];

@@ -72,4 +72,23 @@ describe('dashboard builder', () => {
     });
     expect(() => dashboardJson(spec([{ section: 'Health', panels: [mixed] }]))).toThrow(/mixes datasources/);
   });
+
+  it('pins a public dashboard to one Prometheus, without variables, and rejects what sharing cannot serve', () => {
+    const shared = { ...spec([{ section: 'Health', panels: [stat('up', { targets: [prom('sum(up)')] })] }]) };
+    const json = dashboardJson({ ...shared, public: { prometheusUid: 'prom-1' } });
+    const pinned = { type: 'prometheus', uid: 'prom-1' };
+    expect(json.templating).toEqual({ list: [] });
+    expect(json.links).toEqual([]);
+    const [, panel] = json.panels as Array<{ datasource: unknown; targets: Array<{ datasource: unknown }> }>;
+    expect([panel.datasource, panel.targets[0].datasource]).toEqual([pinned, pinned]);
+
+    const withVariable = spec([{ section: 'Health', panels: [stat('up', { targets: [prom('up{job=~"$job"}')] })] }]);
+    expect(() => dashboardJson({ ...withVariable, public: { prometheusUid: 'p' } })).toThrow(
+      /uses a template variable/
+    );
+    const live = stat('live', { targets: [{ kind: 'rustydb', query: { queryType: QueryType.Performance } }] });
+    expect(() =>
+      dashboardJson({ ...spec([{ section: 'Health', panels: [live] }]), public: { prometheusUid: 'p' } })
+    ).toThrow(/reads Prometheus only/);
+  });
 });

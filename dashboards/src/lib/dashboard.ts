@@ -28,7 +28,44 @@ export interface DashboardSpec {
   time?: { from: string; to: string };
   /** Variables after the standard four (datasources, job, instance). */
   variables?: Array<Record<string, unknown>>;
+  /**
+   * A dashboard to share publicly: Grafana's shared (public) dashboards accept neither template variables nor
+   * frontend data sources such as RustyDB's, so it has no variables and every panel reads this Prometheus by uid.
+   */
+  public?: { prometheusUid: string };
   rows: RowSpec[];
+}
+
+/** Grafana's built-in interval variables, which shared dashboards accept; any other `$` is a template variable. */
+const BUILT_IN_VARIABLES = /\$(__rate_interval|__range|__interval)\b/g;
+
+/** Why a public dashboard could not be shared (it throws); its panels read the given Prometheus. */
+function pinnedToPrometheus(spec: DashboardSpec, panels: Array<Record<string, unknown>>, prometheusUid: string) {
+  if (spec.variables?.length) {
+    throw new Error(`${spec.uid}: a public dashboard cannot have template variables.`);
+  }
+  const datasource = { type: PROMETHEUS.type, uid: prometheusUid };
+  for (const panel of spec.rows.flatMap((r) => r.panels)) {
+    for (const target of panel.targets) {
+      if (target.kind !== 'prometheus') {
+        throw new Error(
+          `${spec.uid}: "${panel.title}" reads ${target.kind}; a public dashboard reads Prometheus only.`
+        );
+      }
+      if (target.expr.replace(BUILT_IN_VARIABLES, '').includes('$')) {
+        throw new Error(`${spec.uid}: "${panel.title}" uses a template variable; a public dashboard has none.`);
+      }
+    }
+  }
+  return panels.map((p) =>
+    p.type === 'row'
+      ? p
+      : {
+          ...p,
+          datasource,
+          targets: (p.targets as Array<Record<string, unknown>>).map((t) => ({ ...t, datasource })),
+        }
+  );
 }
 
 function rowTitle(row: RowSpec): string {
@@ -127,6 +164,8 @@ export function dashboardJson(
   ids: Record<string, number> = assignPanelIds(undefined, panelKeys(spec)).entry.panels
 ): Record<string, unknown> {
   checkSectionOrder(spec);
+  const panels = layOut(spec, ids);
+  const shared = spec.public;
   return {
     id: null,
     uid: spec.uid,
@@ -143,22 +182,24 @@ export function dashboardJson(
     time: spec.time ?? { from: 'now-6h', to: 'now' },
     timepicker: {},
     weekStart: '',
-    links: [
-      {
-        type: 'dashboards',
-        title: 'RustyDB dashboards',
-        tags: [SHARED_TAG],
-        asDropdown: true,
-        includeVars: true,
-        keepTime: true,
-        icon: 'external link',
-        targetBlank: false,
-        tooltip: '',
-        url: '',
-      },
-    ],
-    annotations: { list: [BUILT_IN_ANNOTATION, ALERT_ANNOTATION] },
-    templating: { list: [...standardVariables(), ...(spec.variables ?? [])] },
-    panels: layOut(spec, ids),
+    links: shared
+      ? []
+      : [
+          {
+            type: 'dashboards',
+            title: 'RustyDB dashboards',
+            tags: [SHARED_TAG],
+            asDropdown: true,
+            includeVars: true,
+            keepTime: true,
+            icon: 'external link',
+            targetBlank: false,
+            tooltip: '',
+            url: '',
+          },
+        ],
+    annotations: { list: shared ? [BUILT_IN_ANNOTATION] : [BUILT_IN_ANNOTATION, ALERT_ANNOTATION] },
+    templating: { list: shared ? [] : [...standardVariables(), ...(spec.variables ?? [])] },
+    panels: shared ? pinnedToPrometheus(spec, panels, shared.prometheusUid) : panels,
   };
 }
