@@ -57,6 +57,8 @@ export interface ClientDeps {
   retry?: RetryPolicy;
   /** How long an answer is shared with identical requests after it arrived. */
   sharingTtlMs?: number;
+  /** True while the page is captured (image rendering, live/renderMode.ts): live queries then run once and end. */
+  renderMode?: () => boolean;
 }
 
 /** Panels of one dashboard refresh start within milliseconds; a second covers slow browsers without going stale. */
@@ -103,6 +105,7 @@ export class RustyDBClient {
   private readonly now: () => number;
   private readonly retry: RetryPolicy;
   private readonly slots = new RequestSlots();
+  private readonly renderMode: () => boolean;
   readonly liveIntervalMs: number;
 
   constructor(
@@ -119,6 +122,7 @@ export class RustyDBClient {
     this.replace = deps.replace ?? noTemplates;
     this.now = deps.now ?? Date.now;
     this.retry = deps.retry ?? RATE_LIMIT_RETRY;
+    this.renderMode = deps.renderMode ?? (() => false);
     this.shared = new SharedRequests(deps.sharingTtlMs ?? SHARING_TTL_MS, this.now);
     this.liveIntervalMs = Math.max(MIN_LIVE_INTERVAL_MS, positive(liveIntervalMs, DEFAULT_LIVE_INTERVAL_MS));
   }
@@ -178,7 +182,11 @@ export class RustyDBClient {
     if (targets.length === 0) {
       return of({ data: [], state: LoadingState.Done });
     }
-    return merge(...targets.map((target) => (target.live ? this.live(target, request) : this.once(target, request))));
+    return merge(
+      ...targets.map((target) =>
+        target.live && !this.renderMode() ? this.live(target, request) : this.once(target, request)
+      )
+    );
   }
 
   /** Runs queries once, outside Grafana's UI. */

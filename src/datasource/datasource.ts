@@ -10,10 +10,11 @@ import {
   ScopedVars,
   TestDataSourceResponse,
 } from '@grafana/data';
-import { getBackendSrv, getTemplateSrv } from '@grafana/runtime';
+import { config, getBackendSrv, getTemplateSrv } from '@grafana/runtime';
 import { merge, Observable, of } from 'rxjs';
 import { RustyDBClient } from './client';
 import { interpolateQuery, Replace } from './interpolation';
+import { isRenderMode } from './live/renderMode';
 import { migrateQuery, migrateVariableQuery, NEW_QUERY, refIdOf } from './migration';
 import { queryDisplayText } from './queryText';
 import { messageOf } from './transport/errors';
@@ -43,6 +44,13 @@ export class DataSource extends DataSourceApi<RustyDBQuery, RustyDBOptions> {
     this.client = new RustyDBClient(instanceSettings, {
       fetch: (options) => getBackendSrv().fetch(options),
       replace: this.replace,
+      renderMode: () =>
+        isRenderMode({
+          search: window.location.search,
+          rendererChannel: (window as { __grafanaImageRendererMessageChannel?: unknown })
+            .__grafanaImageRendererMessageChannel,
+          authenticatedBy: (config.bootData?.user as { authenticatedBy?: string } | undefined)?.authenticatedBy,
+        }),
     });
     this.variables = new RustyDBVariableSupport(this);
   }

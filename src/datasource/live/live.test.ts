@@ -9,13 +9,14 @@ let clock = 1767002400_000;
 let variables: Record<string, string | string[]> = {};
 
 function setup(
-  answer: (path: string, n: number) => FakeAnswer | typeof NEVER = (path) => ({ data: fixtureFor(path, 'plain') })
+  answer: (path: string, n: number) => FakeAnswer | typeof NEVER = (path) => ({ data: fixtureFor(path, 'plain') }),
+  renderMode = () => false
 ) {
   let n = 0;
   const { fetch, calls } = fakeFetch((path) => answer(path, n++));
   const client = new RustyDBClient(
     { url: PROXY, uid: 'ds', jsonData: { serverUrl: 'http://rustydb:8080', liveIntervalMs: 2000 } },
-    { fetch, now: () => clock, replace: (...args) => fakeReplace(variables)(...args) }
+    { fetch, now: () => clock, replace: (...args) => fakeReplace(variables)(...args), renderMode }
   );
   return { client, calls, fetch };
 }
@@ -48,6 +49,21 @@ beforeEach(() => {
 afterEach(() => jest.useRealTimers());
 
 describe('live mode', () => {
+  it('runs once and ends while the page is being rendered, so image rendering does not wait for ever', async () => {
+    const { client, calls } = setup(undefined, () => true);
+    let completed = false;
+    const packets: DataQueryResponse[] = [];
+    client
+      .query(request([{ refId: 'A', live: true, queryType: QueryType.Performance, intervalMs: 1000 }]))
+      .subscribe({ next: (p) => packets.push(p), complete: () => (completed = true) });
+    await tick(0);
+    await tick(5000);
+    expect(calls).toHaveLength(1);
+    expect(packets.map((p) => p.state)).toEqual([LoadingState.Done]);
+    expect(completed).toBe(true);
+    expect(jest.getTimerCount()).toBe(0);
+  });
+
   it('polls at the interval and streams a growing time series under one stable key', async () => {
     const { client, calls } = setup();
     const { packets, subscription } = subscribe(client, { queryType: QueryType.Performance, intervalMs: 1000 });
