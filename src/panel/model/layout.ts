@@ -32,3 +32,24 @@ export function chooseLayout(
     ? { kind, columns, rowHeight: cardHeight, rows: Math.ceil(pools / columns) }
     : { kind, columns: 1, rowHeight: ROW_HEIGHT, rows: pools };
 }
+
+/** A panel smaller than this in either direction (an iframe on a status page, a small tile) is compact. */
+export const COMPACT_BELOW = { width: 420, height: 200 };
+export const COMPACT_COUNTS_HEIGHT = 20;
+export const COMPACT_ROW_HEIGHT = 18;
+
+export interface CompactLayout {
+  /** How many of the worst pools fit below the counts by level. */
+  worst: number;
+}
+
+/**
+ * The compact layout, chosen by size when the layout option is auto: pools counted by level, then as many of the
+ * worst pools as fit, one line each. Null when the panel is large enough for the cards and the list.
+ */
+export function compactLayout(choice: LayoutChoice, size: { width: number; height: number }): CompactLayout | null {
+  if (choice !== 'auto' || (size.width >= COMPACT_BELOW.width && size.height >= COMPACT_BELOW.height)) {
+    return null;
+  }
+  return { worst: Math.max(0, Math.floor((size.height - COMPACT_COUNTS_HEIGHT) / COMPACT_ROW_HEIGHT)) };
+}

@@ -1,10 +1,12 @@
 import React, { useCallback, useMemo } from 'react';
 import { FieldConfigSource, LoadingState, PanelProps } from '@grafana/data';
 import { useStyles2, useTheme2 } from '@grafana/ui';
+import { compactLayout } from '../model/layout';
 import { panelModel } from '../model/panelModel';
 import type { Pool } from '../model/pools';
 import { levelSettings } from '../model/settings';
 import { FieldMapping, PoolFieldConfig, PoolStatsOptions } from '../types';
+import { CompactPools } from './compact/CompactPools';
 import { makeFormatters } from './format';
 import { poolLinks } from './links';
 import { MissingFields, PanelMessage, queryErrors } from './PanelMessage';
@@ -63,6 +65,11 @@ export function PoolStatsPanel({ data, options, fieldConfig, width, height, repl
         )}
       </PanelMessage>
     );
+  }
+
+  const compact = compactLayout(options.layout ?? 'auto', { width, height });
+  if (compact) {
+    return <CompactPools model={model} errors={errors} layout={compact} entry={entry} />;
   }
 
   return (
