@@ -39,7 +39,8 @@ describe('compact layout', () => {
     const orders = screen.getAllByTestId('pool-worst')[0];
     expect(orders).toHaveAttribute('title', 'orders: 80.0% in use, 24 waiting, critical');
     expect(within(orders).getByText('critical')).toBeInTheDocument();
-    expect(within(orders).getByText('80.0%')).toBeInTheDocument();
+    expect(within(orders).getByText('24 waiting')).toBeInTheDocument();
+    expect(within(screen.getAllByTestId('pool-worst')[1]).getByText('96.0%')).toBeInTheDocument();
   });
 
   it('at 200×100: the counts and the two worst pools', () => {
