@@ -13,6 +13,7 @@ export enum ROUTES {
   Runbooks = 'runbooks',
   /** Resolves Prometheus labels to a RustyDB data source and forwards to a dashboard (the alerts' links). */
   Open = 'open',
+  Embed = 'embed',
 }
 
 export function appPageUrl(route: ROUTES): string {

@@ -1,6 +1,7 @@
 import React from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { AppRootProps } from '@grafana/data';
+import { Embed } from '../pages/Embed/Embed';
 import { GettingStarted } from '../pages/GettingStarted/GettingStarted';
 import { Home } from '../pages/Home/Home';
 import { Runbooks } from '../pages/Runbooks/Runbooks';
@@ -15,6 +16,7 @@ function App({ meta }: AppRootProps<AppSettings>) {
       <Route path={ROUTES.GettingStarted} element={<GettingStarted />} />
       <Route path={ROUTES.Runbooks} element={<Runbooks />} />
       <Route path={ROUTES.Open} element={<Open />} />
+      <Route path={ROUTES.Embed} element={<Embed />} />
       {/* The home page answers every other path, as the app's default page. */}
       <Route path="*" element={<Home settings={settings} />} />
     </Routes>

@@ -1,4 +1,4 @@
-import { embedAdvice, GrafanaFacts } from './embedAdvice';
+import { EmbedCase, embedAdvice, GrafanaFacts } from './embedAdvice';
 
 const facts: GrafanaFacts = {
   anonymousEnabled: false,
@@ -8,7 +8,7 @@ const facts: GrafanaFacts = {
   pageOrigin: 'http://localhost:3000',
 };
 const pools = { dashboardUid: 'rustydb-pools', readsRustyDB: true };
-const titles = (f: GrafanaFacts, e = pools) => embedAdvice(f, e).map((a) => `${a.severity}: ${a.title}`);
+const titles = (f: GrafanaFacts, e: EmbedCase = pools) => embedAdvice(f, e).map((a) => `${a.severity}: ${a.title}`);
 
 describe('embedAdvice', () => {
   it('without anonymous access or JWT: allow_embedding, and a warning that viewers must sign in (cookie_samesite)', () => {
