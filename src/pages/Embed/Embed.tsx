@@ -47,8 +47,7 @@ export function Embed({ loadPanels = fetchPanels }: { loadPanels?: (uid: string)
   const [instance, setInstance] = useState(instances[0]?.uid ?? '');
   const [dashboardUid, setDashboardUid] = useState(DASHBOARDS.find((d) => d.value === 'rustydb-pools')?.value ?? '');
   // Panels with the dashboard they belong to, so a URL never mixes a new dashboard with the previous one's panels.
-  const [loaded, setLoaded] = useState<{ uid: string; panels: PanelEntry[] }>({ uid: '', panels: [] });
-  const [loadError, setLoadError] = useState('');
+  const [loaded, setLoaded] = useState<{ uid: string; panels: PanelEntry[]; error?: string }>({ uid: '', panels: [] });
   const [panelId, setPanelId] = useState<number | undefined>();
   const [theme, setTheme] = useState<EmbedTheme>(config.theme2.isDark ? 'dark' : 'light');
   const [from, setFrom] = useState('now-6h');
@@ -58,7 +57,6 @@ export function Embed({ loadPanels = fetchPanels }: { loadPanels?: (uid: string)
 
   useEffect(() => {
     let current = true;
-    setLoadError('');
     loadPanels(dashboardUid).then(
       (list) => {
         if (current) {
@@ -68,11 +66,12 @@ export function Embed({ loadPanels = fetchPanels }: { loadPanels?: (uid: string)
       },
       (err: unknown) => {
         if (current) {
-          setLoaded({ uid: dashboardUid, panels: [] });
           setPanelId(undefined);
-          setLoadError(
-            `This Grafana has no dashboard ${dashboardUid} (${(err as Error)?.message ?? 'not found'}): enable the app so it imports its dashboards.`
-          );
+          setLoaded({
+            uid: dashboardUid,
+            panels: [],
+            error: `This Grafana has no dashboard ${dashboardUid} (${(err as Error)?.message ?? 'not found'}): enable the app so it imports its dashboards.`,
+          });
         }
       }
     );
@@ -82,6 +81,7 @@ export function Embed({ loadPanels = fetchPanels }: { loadPanels?: (uid: string)
   }, [dashboardUid, loadPanels]);
 
   const panels = loaded.uid === dashboardUid ? loaded.panels : [];
+  const loadError = loaded.uid === dashboardUid ? loaded.error : undefined;
   const panel = panels.find((p) => p.id === panelId);
   const [width, height] = size.split('x').map(Number);
   const choice = panel && {
