@@ -42,11 +42,13 @@ describe('compose file helpers', () => {
 });
 
 describe('docker-compose.yaml', () => {
-  it('runs Grafana, the simulator, Prometheus, Alertmanager, Loki and Alloy', () => {
+  it('runs Grafana, the simulator, Prometheus, Alertmanager, Loki and Alloy (and, in the embed profile, an embeddable Grafana and a page)', () => {
     expect(services.map((s) => s.name).sort()).toEqual([
       'alertmanager',
       'alloy',
+      'embed-page',
       'grafana',
+      'grafana-embed',
       'loki',
       'prometheus',
       'simulator',
