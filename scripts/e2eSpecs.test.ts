@@ -49,6 +49,7 @@ const DASHBOARD_UIDS = [
   'rustydb-slo',
   'rustydb-replication',
   'rustydb-logs',
+  'rustydb-capacity',
   'rustydb-status',
 ];
 

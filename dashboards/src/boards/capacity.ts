@@ -132,6 +132,7 @@ const queryGrowth = growth(
 const diskTrend: PanelSpec = {
   type: 'timeseries',
   title: 'Disk space used',
+  key: 'prometheus/disk-space-used-over-time',
   description:
     'Share of the data volume in use over the range. The forecast limit is 90 %: a full disk stops writes and the WAL.',
   unit: 'percent',
