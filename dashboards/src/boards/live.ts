@@ -198,6 +198,8 @@ export const auditStats: PanelSpec = {
 
 export const failedLoginsFromAudit: PanelSpec = {
   type: 'stat',
+  // Keeps the id of the panel it grew from, "Failed logins per minute (audit log)".
+  key: 'rustydb/failed-logins-audit-log',
   title: 'Audit log signals',
   description: `Counted from RustyDB's audit log (v0.6.5 has no counters for them): failed logins per minute against the alert level of ${level('failedLoginsPerMinute', 'warning')}, permission violations (refused statements, the guide's DENIED) and administrative actions (CREATE USER, DROP USER, GRANT, REVOKE). The rate is over the time the entries really cover: when RustyDB stops at its entry limit the span is shorter than the range, and the panel says so.`,
   unit: 'short',

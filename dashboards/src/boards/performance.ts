@@ -19,6 +19,8 @@ import { THRESHOLDS } from '../../../src/rustydb/thresholds';
 /** Over the alert's own window, so the per-5-minute levels colour what they were written for. */
 const deadlocksRecent: PanelSpec = {
   type: 'stat',
+  // Keeps the id the panel had as "Deadlocks" (dashboards/src/panelIds.lock), so embedded URLs still find it.
+  key: 'prometheus/deadlocks',
   title: `Deadlocks (last ${holdFor('deadlocks')})`,
   description: `Deadlocks detected in the last ${holdFor('deadlocks')}, the window the alert counts over. The guide expects none: a single one is a warning and more than ${level('deadlocks', 'critical')} critical. Each one aborted a transaction; look for transactions that lock the same rows in different orders.`,
   unit: 'short',
