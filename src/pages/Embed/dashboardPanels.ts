@@ -21,7 +21,7 @@ export function panelsOf(dashboard: { panels?: DashboardPanel[] } | undefined): 
   const all = (dashboard?.panels ?? []).flatMap((p) => [p, ...(p.panels ?? [])]);
   return all.flatMap((p) =>
     p.type !== 'row' && typeof p.id === 'number'
-      ? [{ id: p.id, title: String(p.title ?? `Panel ${p.id}`), readsRustyDB: p.datasource?.type === DATASOURCE_TYPE }]
+      ? [{ id: p.id, title: plainTitle(String(p.title ?? `Panel ${p.id}`)), readsRustyDB: p.datasource?.type === DATASOURCE_TYPE }]
       : []
   );
 }
@@ -35,4 +35,9 @@ export async function loadPanels(uid: string): Promise<PanelEntry[]> {
     })
   );
   return panelsOf(response.data.dashboard);
+}
+
+/** A title without the variables Grafana fills in on the dashboard (REST panels end with ` · ${rustydb:text}`). */
+function plainTitle(title: string): string {
+  return title.replace(/\s*·?\s*\$\{[^}]*\}/g, '').trim();
 }
