@@ -1,7 +1,8 @@
 /**
  * The built app, data source and panel (dist/) in Debian's Chromium with the real @grafana/ui theme, their runtime
  * services wired to a fake Grafana whose data-source proxy reaches real RustyDB simulators: what an operator sees
- * in the light and dark themes, with screenshots in test-results/app/ (gitignored) to look at.
+ * in the light and dark themes, with screenshots in test-results/app/ (gitignored) to look at. `GRAFANA_LINE=<version>`
+ * runs it on another Grafana line's React, @grafana/* and rxjs (harness/grafanaLine.ts).
  */
 import fs from 'fs';
 import net from 'net';
@@ -9,14 +10,15 @@ import path from 'path';
 import type { Locator, Page } from 'playwright-core';
 import { RunningSimulator, startSimulator } from '../../simulator';
 import { FakeGrafana, fakeGrafana, rustydbDatasource } from './appFakeGrafana';
-import { Harness, startHarness, ThemeMode } from './harness';
+import { Harness, resultsDir, startHarness, ThemeMode } from './harness';
+import { expectedPackages, grafanaLine, linePackage } from './harness/grafanaLine';
 
 jest.setTimeout(120_000);
 
 const ROOT = path.resolve(__dirname, '../..');
 const DIST = path.join(ROOT, 'dist');
-const SHOTS = path.join(ROOT, 'test-results/app');
-const RUNTIME = path.join(path.dirname(require.resolve('@grafana/runtime/package.json')), 'dist/esm/index.mjs');
+const SHOTS = resultsDir('app');
+const RUNTIME = path.join(linePackage(grafanaLine(), '@grafana/runtime'), 'dist/esm/index.mjs');
 
 let simulators: RunningSimulator[] = [];
 let grafana: FakeGrafana;
@@ -36,7 +38,6 @@ beforeAll(async () => {
   if (!fs.existsSync(path.join(DIST, 'module.js'))) {
     throw new Error('dist/ has no build: run npm run build first (npm run test:ci does).');
   }
-  fs.mkdirSync(SHOTS, { recursive: true });
   const [orders, billing, legacy] = await Promise.all([
     startSimulator({ profile: 'documented', port: 0, metricsPort: null }),
     startSimulator({ profile: 'documented', port: 0, metricsPort: null }),
@@ -112,6 +113,13 @@ async function saveSettings(page: Page) {
   await page.getByRole('button', { name: 'Save settings' }).click();
   expect((await saved).ok()).toBe(true);
 }
+
+test("the page runs on one copy of each of the Grafana line's run-time packages", () => {
+  expect(harness.packages).toMatchObject(
+    expectedPackages(harness.line, ['@grafana/data', '@grafana/ui', '@grafana/runtime', 'react', 'react-dom', 'rxjs'])
+  );
+  expect(Object.entries(harness.packages).filter(([, versions]) => versions.length !== 1)).toEqual([]);
+});
 
 describe.each<ThemeMode>(['light', 'dark'])('%s theme', (theme) => {
   test('home: every instance worst first, with status, reason, figures and dashboard links', async () => {

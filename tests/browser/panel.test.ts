@@ -1,20 +1,20 @@
 /**
  * The connection-pool panel in Debian's Chromium with the real @grafana/ui theme: what an operator sees in the light
- * and dark themes, with screenshots in test-results/panel/ (gitignored) to look at.
+ * and dark themes, with screenshots in test-results/panel/ (gitignored) to look at; `GRAFANA_LINE=<version>` runs it
+ * on another Grafana line's packages (harness/grafanaLine.ts).
  */
-import fs from 'fs';
 import path from 'path';
 import type { Locator, Page } from 'playwright-core';
-import { Harness, startHarness, ThemeMode } from './harness';
+import { Harness, resultsDir, startHarness, ThemeMode } from './harness';
+import { expectedPackages } from './harness/grafanaLine';
 import { HOSTILE_ID, LONG_ID, RTL_ID } from './pages/panelIds';
 
 jest.setTimeout(90_000);
 
-const SHOTS = path.resolve(__dirname, '../../test-results/panel');
+const SHOTS = resultsDir('panel');
 let harness: Harness;
 
 beforeAll(async () => {
-  fs.mkdirSync(SHOTS, { recursive: true });
   harness = await startHarness({ entry: path.join(__dirname, 'pages/panel.tsx') });
 });
 
@@ -62,6 +62,13 @@ function contrast(a: string, b: string): number {
   const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
   return (hi + 0.05) / (lo + 0.05);
 }
+
+test("the page runs on one copy of each of the Grafana line's run-time packages", () => {
+  expect(harness.packages).toMatchObject(
+    expectedPackages(harness.line, ['@grafana/data', '@grafana/ui', 'react', 'react-dom', 'rxjs'])
+  );
+  expect(Object.entries(harness.packages).filter(([, versions]) => versions.length !== 1)).toEqual([]);
+});
 
 describe.each<ThemeMode>(['light', 'dark'])('%s theme', (mode) => {
   test('cards: pools, levels in words, threshold colours, hostile ids as text, no console errors', async () => {

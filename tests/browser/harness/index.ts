@@ -14,6 +14,8 @@
  * - The entry is bundled once per harness with esbuild into a temp dir, served on 127.0.0.1 at a free port (icons from
  *   @grafana/ui's package), and opened in Chromium (`/usr/bin/chromium`, headless, fresh user-data-dir).
  * - `@grafana/runtime` is aliased to harness/runtime-stub.ts; `alias` adds or replaces aliases.
+ * - React, @grafana/* and rxjs come from the Grafana line `GRAFANA_LINE` names (grafanaLine.ts; default: the project's
+ *   own packages); `harness.line` says which, and `resultsDir(part)` keeps each line's screenshots apart.
  * - `mode: 'production'` bundles React's production build (for timing); the default development build reports
  *   React warnings as console errors, which tests should treat as failures.
  * - `roots` serves more directories (URL prefix → directory, e.g. a built plugin's dist/); `handle` answers requests
@@ -24,7 +26,8 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { BrowserContext, chromium, Page } from 'playwright-core';
-import { bundlePage } from './bundle';
+import { BundledPackages, bundlePage } from './bundle';
+import { GrafanaLine, grafanaLine, linePackage } from './grafanaLine';
 import { RequestHandler, serveStatic, StaticServer } from './server';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -37,7 +40,7 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
 ];
-const ICONS = path.dirname(require.resolve('@grafana/ui/package.json'));
+const RESULTS = path.resolve(__dirname, '../../../test-results');
 
 export type ThemeMode = 'light' | 'dark';
 
@@ -63,8 +66,18 @@ export interface OpenedPage {
 
 export interface Harness {
   url: string;
+  line: GrafanaLine;
+  /** The run-time packages in the page's bundle and their versions: the line's, one copy each. */
+  packages: BundledPackages;
   open(options?: OpenOptions): Promise<OpenedPage>;
   close(): Promise<void>;
+}
+
+/** Where a test part writes its screenshots: test-results/<part>/, or test-results/grafana-<version>/<part>/. */
+export function resultsDir(part: string, line: GrafanaLine = grafanaLine()): string {
+  const dir = line.own ? path.join(RESULTS, part) : path.join(RESULTS, `grafana-${line.version}`, part);
+  fs.mkdirSync(dir, { recursive: true });
+  return dir;
 }
 
 export function chromiumAvailable(): boolean {
@@ -78,10 +91,12 @@ export async function startHarness({
   roots = {},
   handle,
 }: HarnessOptions): Promise<Harness> {
+  const line = grafanaLine();
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'harness-page-'));
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'harness-chromium-'));
   let server: StaticServer | undefined;
   let context: BrowserContext | undefined;
+  let packages: BundledPackages = {};
   const close = async () => {
     await context?.close();
     await server?.close();
@@ -89,14 +104,15 @@ export async function startHarness({
     fs.rmSync(profile, { recursive: true, force: true });
   };
   try {
-    await bundlePage({
+    packages = await bundlePage({
       entry,
       outDir,
       mode,
+      line,
       alias: { '@grafana/runtime': path.join(__dirname, 'runtime-stub.ts'), ...alias },
     });
     server = await serveStatic(
-      { '/public/build/img/': path.join(ICONS, 'dist/public/img'), '/': outDir, ...roots },
+      { '/public/build/img/': path.join(linePackage(line, '@grafana/ui'), 'dist/public/img'), '/': outDir, ...roots },
       handle
     );
     context = await chromium.launchPersistentContext(profile, {
@@ -132,7 +148,7 @@ export async function startHarness({
     return { page, errors };
   }
 
-  return { url: base, open, close };
+  return { url: base, line, packages, open, close };
 }
 
 /** One page: bundle, serve, open; `close` ends everything the call started. */
