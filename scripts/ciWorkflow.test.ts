@@ -3,6 +3,7 @@ import fs from 'fs';
 import path from 'path';
 import { load } from 'js-yaml';
 import pluginJson from '../src/plugin.json';
+import { lineFolders } from '../tests/browser/harness/grafanaLine';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -70,6 +71,22 @@ describe('.github/workflows/ci.yml', () => {
       const contiguous = next[0] === prev[0] ? next[1] - prev[1] === 1 : next[0] === prev[0] + 1 && next[1] === 0;
       expect([prev.join('.'), next.join('.'), contiguous]).toEqual([prev.join('.'), next.join('.'), true]);
     }
+  });
+
+  it('has a pinned e2e row for every Grafana line the browser tests run on', () => {
+    const pinned = jobs.e2e.strategy!.matrix.grafana.map((g) => g.version).filter((v) => v !== 'latest');
+    const minor = (v: string) => v.split('.').slice(0, 2).join('.');
+    const own = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).dependencies['@grafana/data'];
+    const lines = [...lineFolders(), own].map(minor);
+    expect(lines.filter((line) => !pinned.map(minor).includes(line))).toEqual([]);
+  });
+
+  it('runs the browser tests on the other Grafana lines after test:ci, with time for both', () => {
+    const ciRun = fs.readFileSync(path.join(ROOT, '.ci/run'), 'utf8');
+    const minutes = [...ciRun.matchAll(/timeout .* (\d+)m npm run (test:ci|test:lines)/g)];
+    expect(minutes.map((m) => m[2])).toEqual(['test:ci', 'test:lines']);
+    const budget = minutes.reduce((sum, m) => sum + Number(m[1]), 0);
+    expect((jobs.test as Job & { 'timeout-minutes': number })['timeout-minutes']).toBeGreaterThan(budget);
   });
 
   it('starts the docker compose stack with the matrix Grafana and runs npm run e2e against it', () => {

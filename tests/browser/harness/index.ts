@@ -143,7 +143,9 @@ export async function startHarness({
       }
     });
     await page.setViewportSize(viewport);
-    await page.goto(`${base}/index.html?${new URLSearchParams({ ...query, theme })}`);
+    // Ready is the first render, not the load event: that also waits for every script the page adds (a built plugin's
+    // modules and chunks), which tests wait for through what they show.
+    await page.goto(`${base}/index.html?${new URLSearchParams({ ...query, theme })}`, { waitUntil: 'commit' });
     await page.waitForSelector('body[data-harness-ready]', { state: 'attached' });
     return { page, errors };
   }
