@@ -35,7 +35,7 @@ describe.each(lineFolders())('tests/browser/grafana-lines/%s', (version) => {
     // @grafana/ui before 13.1 points react-data-grid at a git commit; the published fork stands in for it.
     const grid = lock.packages['node_modules/react-data-grid'];
     if (grid) {
-      expect(grid.resolved).toMatch(/^https:\/\/registry\.npmjs\.org\/@grafana\/react-data-grid\//);
+      expect([grid.name, grid.version]).toEqual(['@grafana/react-data-grid', expect.stringMatching(/^7\.0\.0-beta\./)]);
     }
   });
 });
