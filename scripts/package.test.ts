@@ -2,7 +2,7 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { unzipSync } from 'fflate';
-import { packagePlugin } from './package';
+import { absoluteReadmeLinks, packagePlugin } from './package';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -102,5 +102,44 @@ describe('npm run package', () => {
       )
     );
     expect(names.filter((n) => /\/dashboards\/[^/]+\.json$/.test(n)).length).toBeGreaterThanOrEqual(7);
+  });
+});
+
+describe('the README in the zip', () => {
+  const REPO = 'git+https://github.com/acme/pools.git';
+
+  it('points its relative links into the repository: pages to blob/main, images to raw/main', () => {
+    const readme = [
+      '![Home](docs/img/home.png) [docs/app.md](docs/app.md) [run](./docs/development.md#commands)',
+      '[anchor](#layout) [site](https://grafana.com) [mail](mailto:a@b.c)',
+    ].join('\n');
+    expect(absoluteReadmeLinks(readme, REPO)).toBe(
+      [
+        '![Home](https://github.com/acme/pools/raw/main/docs/img/home.png)' +
+          ' [docs/app.md](https://github.com/acme/pools/blob/main/docs/app.md)' +
+          ' [run](https://github.com/acme/pools/blob/main/docs/development.md#commands)',
+        '[anchor](#layout) [site](https://grafana.com) [mail](mailto:a@b.c)',
+      ].join('\n')
+    );
+  });
+
+  it('is rewritten in the zip only, and only when a repository is given', () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rustydb-package-'));
+    try {
+      const dist = path.join(tmp, 'dist');
+      write(dist, {
+        'plugin.json': JSON.stringify({ id: 'acme-pools-app', info: { version: '1.0.0' } }),
+        'README.md': 'See [the docs](docs/app.md).',
+      });
+      const readmeIn = (file: string) =>
+        Buffer.from(unzipSync(new Uint8Array(fs.readFileSync(file)))['acme-pools-app/README.md']).toString();
+      expect(readmeIn(packagePlugin(dist, tmp).file)).toBe('See [the docs](docs/app.md).');
+      expect(readmeIn(packagePlugin(dist, tmp, REPO).file)).toBe(
+        'See [the docs](https://github.com/acme/pools/blob/main/docs/app.md).'
+      );
+      expect(fs.readFileSync(path.join(dist, 'README.md'), 'utf8')).toBe('See [the docs](docs/app.md).');
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
   });
 });

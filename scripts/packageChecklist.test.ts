@@ -20,7 +20,7 @@ describe('the zip npm run package writes from the build', () => {
   afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
   it("passes the plugin validator's offline checks and the catalog's", () => {
-    const { file } = packagePlugin(path.join(ROOT, 'dist'), tmp);
+    const { file } = packagePlugin(path.join(ROOT, 'dist'), tmp, PKG.repository?.url);
     expect(checkPackage(file, new Uint8Array(fs.readFileSync(file)), PKG)).toEqual([]);
   });
 
@@ -174,6 +174,15 @@ describe('the checklist', () => {
         return check(f);
       },
       /^readme: /,
+    ],
+    [
+      'a relative link in the README',
+      () =>
+        check({
+          ...goodFiles(),
+          'README.md': '# Acme\n\nSee [the docs](docs/app.md) and [home](https://acme.example).\n',
+        }),
+      /^brokenlinks: README\.md has a relative link docs\/app\.md$/,
     ],
     [
       "create-plugin's README",

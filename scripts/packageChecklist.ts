@@ -25,6 +25,7 @@ interface PluginInfo {
 
 export interface PackageJson {
   devDependencies?: Record<string, string>;
+  repository?: { url?: string };
   homepage?: string;
   bugs?: { url?: string };
 }
@@ -123,8 +124,17 @@ export function checkEntries(zipName: string, entries: ZipEntries, pkg: PackageJ
   // readme.go, templatereadme.go, changelog.go, license.go
   if (!has('README.md')) {
     findings.push('readme: missing README.md');
-  } else if (TEMPLATE_README.test(read('README.md'))) {
-    findings.push("templatereadme: README.md is create-plugin's template");
+  } else {
+    if (TEMPLATE_README.test(read('README.md'))) {
+      findings.push("templatereadme: README.md is create-plugin's template");
+    }
+    // brokenlinks.go: relative links do not work in the catalog (whether absolute ones answer needs the network).
+    for (const [, target] of read('README.md').matchAll(/\[.+?\]\((.+?)\)/g)) {
+      const url = target.split(/\s+/)[0];
+      if (!/^(https?:\/\/|mailto:|#)/.test(url)) {
+        findings.push(`brokenlinks: README.md has a relative link ${url}`);
+      }
+    }
   }
   if (!has('CHANGELOG.md') || read('CHANGELOG.md').trim() === '') {
     findings.push('changelog: missing or empty CHANGELOG.md');

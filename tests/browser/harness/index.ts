@@ -146,7 +146,8 @@ export async function startHarness({
     // Ready is the first render, not the load event: that also waits for every script the page adds (a built plugin's
     // modules and chunks), which tests wait for through what they show.
     await page.goto(`${base}/index.html?${new URLSearchParams({ ...query, theme })}`, { waitUntil: 'commit' });
-    await page.waitForSelector('body[data-harness-ready]', { state: 'attached' });
+    // A development bundle of @grafana/ui takes a while to run on a busy machine.
+    await page.waitForSelector('body[data-harness-ready]', { state: 'attached', timeout: 90_000 });
     return { page, errors };
   }
 

@@ -42,7 +42,12 @@ export async function serveStatic(roots: Record<string, string>, handle?: Reques
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    // Files do not change while a server runs (each harness bundles into a fresh directory), so the browser may keep
+    // them: each page of a test opens the same large bundle, and a cached script is also compiled once.
+    res.writeHead(200, {
+      'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'Cache-Control': 'max-age=3600, immutable',
+    });
     fs.createReadStream(file).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
