@@ -10,6 +10,8 @@ const transform = {
   '^.+\\.mjs$': base.transform['^.+\\.(t|j)sx?$'],
   '^.+\\.md$': '<rootDir>/scripts/rawTextTransform.js',
 };
+// Other Grafana lines' packages for the browser tests' bundles (tests/browser/harness/grafanaLine.ts): never Jest's.
+const modulePathIgnorePatterns = ['<rootDir>/tests/browser/grafana-lines/'];
 
 // Bounds for a hung test, not speed expectations: on a loaded 2-core machine a test that starts servers, Prometheus or
 // Chromium can take far longer than Jest's 5 s default without anything being wrong.
@@ -24,6 +26,7 @@ module.exports = {
       ...base,
       displayName: 'plugin',
       transform,
+      modulePathIgnorePatterns,
       testMatch: ['<rootDir>/src/**/*.test.{ts,tsx}'],
     },
     {
@@ -31,6 +34,7 @@ module.exports = {
       displayName: 'node',
       testEnvironment: 'node',
       transform,
+      modulePathIgnorePatterns,
       transformIgnorePatterns: base.transformIgnorePatterns,
       moduleNameMapper: base.moduleNameMapper,
       modulePaths: base.modulePaths,

@@ -69,9 +69,15 @@ export function grafanaLine(version = process.env.GRAFANA_LINE): GrafanaLine {
   return { version, dir, own: false };
 }
 
-/** The directory of one of the line's packages. */
+/** The directory of one of the line's packages (each line installs them at the top of its node_modules). */
 export function linePackage(line: GrafanaLine, name: string): string {
-  return path.dirname(require.resolve(`${name}/package.json`, { paths: [line.dir] }));
+  const dir = path.join(line.dir, 'node_modules', name);
+  if (!fs.existsSync(path.join(dir, 'package.json'))) {
+    throw new Error(
+      `Grafana line ${line.version} has no ${name} in ${path.relative(ROOT, line.dir) || '.'}/node_modules`
+    );
+  }
+  return dir;
 }
 
 /**
