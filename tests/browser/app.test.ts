@@ -9,9 +9,16 @@ import net from 'net';
 import path from 'path';
 import type { Locator, Page } from 'playwright-core';
 import { RunningSimulator, startSimulator } from '../../simulator';
+import pluginJson from '../../src/plugin.json';
+import { PUBLIC_STATUS_DASHBOARD } from '../../src/constants';
 import { FakeGrafana, fakeGrafana, rustydbDatasource } from './appFakeGrafana';
 import { Harness, resultsDir, startHarness, ThemeMode } from './harness';
 import { expectedPackages, grafanaLine, linePackage } from './harness/grafanaLine';
+
+/** The per-instance dashboards the home page links: every bundled one but the public, variable-free Status page. */
+const INSTANCE_DASHBOARDS = pluginJson.includes.filter(
+  (i) => i.type === 'dashboard' && i.uid !== PUBLIC_STATUS_DASHBOARD.uid
+);
 
 jest.setTimeout(120_000);
 
@@ -148,7 +155,7 @@ describe.each<ThemeMode>(['light', 'dark'])('%s theme', (theme) => {
     expect(await orders.getByText(/^RustyDB \d+\.\d+\.\d+$/).isVisible()).toBe(true);
     expect(await orders.getByText(/^up /).isVisible()).toBe(true);
     const links = orders.getByRole('navigation', { name: 'Dashboards for Orders' }).getByRole('link');
-    expect(await links.count()).toBe(7);
+    expect(await links.count()).toBe(INSTANCE_DASHBOARDS.length);
     expect(await links.first().getAttribute('href')).toBe('/d/rustydb-overview?var-rustydb=orders');
 
     // Levels are told apart by more than colour, and the theme colours them differently.
@@ -189,7 +196,7 @@ describe.each<ThemeMode>(['light', 'dark'])('%s theme', (theme) => {
         .getByRole('navigation', { name: `Dashboards for ${name}` })
         .getByRole('link')
         .count()
-    ).toBe(7);
+    ).toBe(INSTANCE_DASHBOARDS.length);
     await shot(page, `getting-started-${theme}.png`);
     // The home page of the next theme expects the four instances it started with.
     grafana.datasources.delete(created!.uid);
