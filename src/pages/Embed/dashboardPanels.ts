@@ -21,7 +21,13 @@ export function panelsOf(dashboard: { panels?: DashboardPanel[] } | undefined): 
   const all = (dashboard?.panels ?? []).flatMap((p) => [p, ...(p.panels ?? [])]);
   return all.flatMap((p) =>
     p.type !== 'row' && typeof p.id === 'number'
-      ? [{ id: p.id, title: plainTitle(String(p.title ?? `Panel ${p.id}`)), readsRustyDB: p.datasource?.type === DATASOURCE_TYPE }]
+      ? [
+          {
+            id: p.id,
+            title: plainTitle(String(p.title ?? `Panel ${p.id}`)),
+            readsRustyDB: p.datasource?.type === DATASOURCE_TYPE,
+          },
+        ]
       : []
   );
 }
