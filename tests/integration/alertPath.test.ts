@@ -207,7 +207,10 @@ describe.each<[string, Faults, string, Record<string, string>]>([
     expect(alert.annotations.runbook_url).toBe(
       `http://localhost:3000/a/rustydb-monitoring-app/runbooks#${alertname.toLowerCase()}`
     );
-    expect(alert.annotations.dashboard_url).toContain(`?var-job=rustydb&var-instance=${instance()}`);
+    // The app's open route resolves the labels to the RustyDB data source (src/pages/Open).
+    expect(alert.annotations.dashboard_url).toMatch(
+      new RegExp(`/a/rustydb-monitoring-app/open\\?dashboard=rustydb-[a-z]+&job=rustydb&instance=${instance()}(&|$)`)
+    );
     await waitFor(`${alertname} in Slack`, notified('team-dba-slack', 'firing', critical()));
     // The warning twin fires too, but Alertmanager's first inhibition rule suppresses it.
     const warning = { ...critical(), severity: 'warning' };

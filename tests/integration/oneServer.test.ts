@@ -46,7 +46,8 @@ interface Server {
   identity?: PrometheusIdentity;
 }
 
-const dashboards: DashboardJson[] = DASHBOARDS.map(({ file }) =>
+// Every dashboard with a server selection; the public Status dashboard has no variables and shows the fleet by design.
+const dashboards: DashboardJson[] = DASHBOARDS.filter(({ spec }) => !spec.public).map(({ file }) =>
   JSON.parse(fs.readFileSync(path.join(DASHBOARD_DIR, file), 'utf8'))
 );
 let servers: Server[];
