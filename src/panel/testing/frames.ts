@@ -149,3 +149,14 @@ export function manyPools(count: number, seed = 1): PoolStatsResponse[] {
     };
   });
 }
+
+/** Seven pools in every level: two critical (waiting, utilisation), one warning, four ok. */
+export const SEVEN_POOLS_EVERY_LEVEL = [
+  stats('default', 25, 15, 2),
+  stats('orders', 40, 10, 24),
+  stats('readonly', 48, 2, 0),
+  stats('batch', 43, 7, 6),
+  stats('reports', 5, 45, 0),
+  stats('cache', 10, 30, 0),
+  stats('audit', 1, 9, 0),
+];

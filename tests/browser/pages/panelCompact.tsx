@@ -4,19 +4,9 @@
  */
 import React from 'react';
 import { PanelChrome, useTheme2 } from '@grafana/ui';
-import { stats, statsTable } from '../../../src/panel/testing/frames';
+import { SEVEN_POOLS_EVERY_LEVEL, statsTable } from '../../../src/panel/testing/frames';
 import { panelProps } from '../../../src/panel/testing/panelProps';
 import { PoolStatsPanel } from '../../../src/panel/view/PoolStatsPanel';
-
-const POOLS = [
-  stats('default', 25, 15, 2),
-  stats('orders', 40, 10, 24),
-  stats('readonly', 48, 2, 0),
-  stats('batch', 43, 7, 6),
-  stats('reports', 5, 45, 0),
-  stats('cache', 10, 30, 0),
-  stats('audit', 1, 9, 0),
-];
 
 export default function PanelCompactPage() {
   const theme = useTheme2();
@@ -26,7 +16,12 @@ export default function PanelCompactPage() {
       <PanelChrome title="Connection pools" width={width} height={height}>
         {(innerWidth, innerHeight) => (
           <PoolStatsPanel
-            {...panelProps({ series: [statsTable(POOLS)], width: innerWidth, height: innerHeight, theme })}
+            {...panelProps({
+              series: [statsTable(SEVEN_POOLS_EVERY_LEVEL)],
+              width: innerWidth,
+              height: innerHeight,
+              theme,
+            })}
           />
         )}
       </PanelChrome>

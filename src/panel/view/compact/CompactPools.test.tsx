@@ -2,7 +2,7 @@ import React from 'react';
 import { render, screen, within } from '@testing-library/react';
 import { createDataFrame, createTheme, FieldType } from '@grafana/data';
 import { ThemeContext } from '@grafana/ui';
-import { manyPools, stats, statsTable } from '../../testing/frames';
+import { manyPools, SEVEN_POOLS_EVERY_LEVEL, stats, statsTable } from '../../testing/frames';
 import { PanelSetup, panelProps } from '../../testing/panelProps';
 import { PoolStatsPanel } from '../PoolStatsPanel';
 
@@ -15,23 +15,12 @@ function renderPanel(setup: PanelSetup) {
   );
 }
 
-/** Seven pools: one critical (waiting), one critical (utilisation), one warning, four ok. */
-const POOLS = [
-  stats('default', 25, 15, 2),
-  stats('orders', 40, 10, 24),
-  stats('readonly', 48, 2, 0),
-  stats('batch', 43, 7, 6),
-  stats('reports', 5, 45, 0),
-  stats('cache', 10, 30, 0),
-  stats('audit', 1, 9, 0),
-];
-
 const counts = () => screen.getByRole('group', { name: 'Pools by level' }).textContent;
 const worstNames = () => screen.queryAllByTestId('pool-worst').map((li) => within(li).getByTitle(/./).title);
 
 describe('compact layout', () => {
   it('at an iframe of 300×150: counts by level and the five worst pools, levels in words', () => {
-    renderPanel({ series: [statsTable(POOLS)], width: 284, height: 110 });
+    renderPanel({ series: [statsTable(SEVEN_POOLS_EVERY_LEVEL)], width: 284, height: 110 });
     expect(screen.getByTestId('pool-compact')).toBeInTheDocument();
     expect(screen.queryByRole('textbox', { name: 'Filter pools' })).not.toBeInTheDocument();
     expect(counts()).toBe('2 critical1 warning4 ok');
@@ -44,7 +33,7 @@ describe('compact layout', () => {
   });
 
   it('at 200×100: the counts and the two worst pools', () => {
-    renderPanel({ series: [statsTable(POOLS)], width: 184, height: 60 });
+    renderPanel({ series: [statsTable(SEVEN_POOLS_EVERY_LEVEL)], width: 184, height: 60 });
     expect(counts()).toBe('2 critical1 warning4 ok');
     expect(worstNames()).toEqual(['orders', 'readonly']);
   });
@@ -60,7 +49,7 @@ describe('compact layout', () => {
 
   it('puts a failed query on the first line and keeps the data that arrived', () => {
     renderPanel({
-      series: [statsTable(POOLS)],
+      series: [statsTable(SEVEN_POOLS_EVERY_LEVEL)],
       errors: [{ message: 'RustyDB answered 503' }],
       width: 284,
       height: 110,
@@ -81,7 +70,12 @@ describe('compact layout', () => {
   });
 
   it('is not used when the layout option names cards or list', () => {
-    renderPanel({ series: [statsTable(POOLS)], width: 284, height: 110, options: { layout: 'list' } });
+    renderPanel({
+      series: [statsTable(SEVEN_POOLS_EVERY_LEVEL)],
+      width: 284,
+      height: 110,
+      options: { layout: 'list' },
+    });
     expect(screen.queryByTestId('pool-compact')).not.toBeInTheDocument();
   });
 });
