@@ -1,5 +1,6 @@
 import { TestDataSourceResponse } from '@grafana/data';
-import { isRow, textOf } from './endpoints/parse/read';
+import { isRow } from '../rustydb/json';
+import { textOf } from './endpoints/parse/read';
 import { excerpt, messageOf } from './transport/errors';
 
 /** Each check not reporting healthy, with its message. */

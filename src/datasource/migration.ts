@@ -1,3 +1,4 @@
+import { isRow } from '../rustydb/json';
 import { RustyDBError } from './transport/errors';
 import { DEFAULT_QUERY, RustyDBQuery, RustyDBVariableQuery } from './types';
 
@@ -59,9 +60,6 @@ const KIND_WORDS = {
   audit: 'an object of userId, sessionId, objectName and limit',
 };
 
-const isRecord = (value: unknown): value is Stored =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /** A value as a short quote for a message. */
 function quote(value: unknown): string {
   const text = value === undefined ? 'undefined' : JSON.stringify(value);
@@ -82,7 +80,7 @@ function fits(kind: keyof typeof KIND_WORDS, value: unknown): boolean {
       return typeof value === 'number';
     case 'audit':
       return (
-        isRecord(value) &&
+        isRow(value) &&
         Object.entries(AUDIT_KINDS).every(
           ([key, k]) => value[key] === undefined || value[key] === null || fits(k, value[key])
         )
@@ -113,7 +111,7 @@ function checked(query: Stored): RustyDBQuery {
  * with `QUERY_VERSION`. Throws a `RustyDBError` that says what is wrong with anything it cannot read.
  */
 export function migrateQuery(raw: unknown, migrations: QueryMigration[] = QUERY_MIGRATIONS): RustyDBQuery {
-  if (!isRecord(raw)) {
+  if (!isRow(raw)) {
     throw invalid(`A RustyDB query is an object of query type, view and parameters, not ${quote(raw)}.`);
   }
   const latest = migrations[migrations.length - 1].to;
@@ -133,7 +131,7 @@ export function migrateQuery(raw: unknown, migrations: QueryMigration[] = QUERY_
 
 /** A query's refId even when the rest of it cannot be read. */
 export const refIdOf = (raw: unknown, fallback = 'A'): string =>
-  isRecord(raw) && typeof raw.refId === 'string' ? raw.refId : fallback;
+  isRow(raw) && typeof raw.refId === 'string' ? raw.refId : fallback;
 
 /** What a new query (or a reset one) holds. */
 export const NEW_QUERY: Partial<RustyDBQuery> = { ...DEFAULT_QUERY, queryVersion: QUERY_VERSION };
@@ -146,7 +144,7 @@ export function migrateVariableQuery(raw: unknown): RustyDBVariableQuery {
   if (raw === undefined || raw === null || typeof raw === 'string') {
     return { refId: 'variable', target: raw ? (raw as RustyDBVariableQuery['target']) : 'pools' };
   }
-  if (!isRecord(raw) || (raw.target !== undefined && typeof raw.target !== 'string')) {
+  if (!isRow(raw) || (raw.target !== undefined && typeof raw.target !== 'string')) {
     throw invalid(
       `A RustyDB variable query names a list (pools, clusterNodes, replicas, queryTypes), not ${quote(raw)}.`
     );

@@ -73,6 +73,17 @@ export interface RustyDBQuery extends DataQuery {
 /** How the data-source proxy authenticates to RustyDB; each mode is a route in plugin.json. */
 export type AuthType = 'none' | 'bearer' | 'apiKey';
 
+/** How each way of authenticating is named in the data source settings and the app's setup page. */
+export const AUTH_LABEL: Record<AuthType, string> = {
+  none: 'None',
+  bearer: 'Bearer token',
+  apiKey: 'API key',
+};
+
+export const AUTH_OPTIONS: Array<{ label: string; value: AuthType }> = (['none', 'bearer', 'apiKey'] as const).map(
+  (value) => ({ label: AUTH_LABEL[value], value })
+);
+
 export const PROXY_ROUTE: Record<AuthType, string> = {
   none: 'anon',
   bearer: 'bearer',

@@ -9,15 +9,8 @@ import { ROLE_LABEL, ROLE_NAMES, ROLES } from './model/roles';
 import { DEFAULT_UTILISATION_THRESHOLDS, DEFAULT_WAITING_THRESHOLDS, UTILISATION_UNIT } from './model/settings';
 import { poolOptionsMigration } from './options/migrations';
 import { WaitingThresholdsEditor } from './options/WaitingThresholdsEditor';
-import { DEFAULT_OPTIONS, LayoutChoice, PoolFieldConfig, PoolStatsOptions, SortOrder } from './types';
+import { DEFAULT_OPTIONS, LayoutChoice, PoolFieldConfig, PoolStatsOptions, SORT_OPTIONS } from './types';
 import { PoolStatsPanel } from './view/PoolStatsPanel';
-
-const SORT_OPTIONS: Array<{ value: SortOrder; label: string }> = [
-  { value: 'worst', label: 'Worst first' },
-  { value: 'name', label: 'Name' },
-  { value: 'utilisation', label: 'Utilisation' },
-  { value: 'waiting', label: 'Waiting' },
-];
 
 const LAYOUT_OPTIONS: Array<{ value: LayoutChoice; label: string; description: string }> = [
   { value: 'auto', label: 'Auto', description: 'Cards while every pool fits, a dense list otherwise' },

@@ -8,6 +8,14 @@ export type NumericRole = Exclude<Role, 'poolId'>;
 export type FieldMapping = Partial<Record<Role, string>>;
 
 export type SortOrder = 'worst' | 'name' | 'utilisation' | 'waiting';
+
+/** The sort orders as the panel editor and the panel's own sort control offer them. */
+export const SORT_OPTIONS: Array<{ value: SortOrder; label: string }> = [
+  { value: 'worst', label: 'Worst first' },
+  { value: 'name', label: 'Name' },
+  { value: 'utilisation', label: 'Utilisation' },
+  { value: 'waiting', label: 'Waiting' },
+];
 export type LayoutChoice = 'auto' | 'cards' | 'list';
 
 export interface PoolStatsOptions {

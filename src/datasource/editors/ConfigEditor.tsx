@@ -2,7 +2,7 @@ import React, { ChangeEvent } from 'react';
 import { DataSourcePluginOptionsEditorProps } from '@grafana/data';
 import { Field, FieldSet, Input, RadioButtonGroup, SecretInput } from '@grafana/ui';
 import {
-  AuthType,
+  AUTH_OPTIONS,
   DEFAULT_LIVE_INTERVAL_MS,
   DEFAULT_TIMEOUT_SECONDS,
   MIN_LIVE_INTERVAL_MS,
@@ -13,12 +13,6 @@ import { IdentityFields } from './IdentityFields';
 import { numberInput } from './validation';
 
 type Props = DataSourcePluginOptionsEditorProps<RustyDBOptions, RustyDBSecureJsonData>;
-
-const AUTH_OPTIONS: Array<{ label: string; value: AuthType }> = [
-  { label: 'None', value: 'none' },
-  { label: 'Bearer token', value: 'bearer' },
-  { label: 'API key', value: 'apiKey' },
-];
 
 export function ConfigEditor({ options, onOptionsChange }: Props) {
   const { jsonData, secureJsonFields } = options;

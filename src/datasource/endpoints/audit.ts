@@ -15,7 +15,8 @@ import { AreaContext, AreaResult, ParseContext } from './area';
 import { contentIds, logFrame, LogLine } from './logFrame';
 import { snapshotFrame, tableFrame } from './parse/frames';
 import { emptyNotices, listRows } from './parse/parsers';
-import { f, Issues, readValue, Row } from './parse/read';
+import { Row } from '../../rustydb/json';
+import { f, Issues, readValue } from './parse/read';
 
 const AUDIT_LOGS = ENDPOINTS.auditLogs.path;
 

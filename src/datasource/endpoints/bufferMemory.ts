@@ -2,7 +2,8 @@ import { THRESHOLDS } from '../../rustydb/thresholds';
 import { viewRunner } from './area';
 import { snapshotParser } from './parse/parsers';
 import { placeholderNotices } from './placeholders';
-import { f, ratio, Row } from './parse/read';
+import { ratio, Row } from '../../rustydb/json';
+import { f } from './parse/read';
 
 const parseBufferStats = snapshotParser(
   'bufferStats',

@@ -4,7 +4,8 @@ import { RustyDBError } from '../transport/errors';
 import type { EventSource } from '../types';
 import { AreaRunner, ParseContext } from './area';
 import { emptyNotices, keptRows, listRows } from './parse/parsers';
-import { epochMs, Issues, Row, textOf } from './parse/read';
+import { Row } from '../../rustydb/json';
+import { epochMs, Issues, textOf } from './parse/read';
 
 /** One annotation: Grafana's annotation support reads the fields `time`, `timeEnd`, `title`, `text` and `tags`. */
 interface Event {

@@ -3,7 +3,8 @@ import { Parser, viewRunner } from './area';
 import { snapshotFrame, tableFrame } from './parse/frames';
 import { emptyNotices } from './parse/parsers';
 import { placeholderNotices } from './placeholders';
-import { asObject, f, isRow, Issues, Row, textOf } from './parse/read';
+import { isRow, Row } from '../../rustydb/json';
+import { asObject, f, Issues, textOf } from './parse/read';
 
 const HEALTH = ENDPOINTS.adminHealth.path;
 const FULL = ENDPOINTS.healthFull.path;

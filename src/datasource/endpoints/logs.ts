@@ -4,7 +4,8 @@ import { maskSecrets } from '../../rustydb/masking';
 import { Parser, viewRunner } from './area';
 import { contentIds, logFrame, severityOf } from './logFrame';
 import { emptyNotices, keptRows, listRows } from './parse/parsers';
-import { asObject, f, Issues, readValue, Row } from './parse/read';
+import { Row } from '../../rustydb/json';
+import { asObject, f, Issues, readValue } from './parse/read';
 
 const LOGS = ENDPOINTS.logs.path;
 

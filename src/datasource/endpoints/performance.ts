@@ -5,7 +5,8 @@ import { Parser, viewRunner } from './area';
 import { snapshotFrame } from './parse/frames';
 import { placeholderNotices } from './placeholders';
 import { snapshotParser } from './parse/parsers';
-import { asObject, f, FieldSpec, isRow, Issues, Row } from './parse/read';
+import { isRow, Row } from '../../rustydb/json';
+import { asObject, f, FieldSpec, Issues } from './parse/read';
 
 const PERFORMANCE_FIELDS = [
   f.num('cpu_usage_percent', 'CPU usage', 'percent', { threshold: THRESHOLDS.cpuPercent }),

@@ -1,5 +1,5 @@
 import { QueryResultMetaNotice } from '@grafana/data';
-import { Row } from './parse/read';
+import { Row } from '../../rustydb/json';
 
 interface Placeholder {
   /** The values RustyDB v0.6.5 hard-codes in this answer (CONTRACT §3). */

@@ -1,7 +1,7 @@
 import { fakeClient, FakeAnswer, NOW, PROXY } from '../testing/fakes';
 import { fixture } from '../testing/fixtures';
 import { QueryType } from '../types';
-import { parsePoolStats, utilisationOf } from './pools';
+import { parsePoolStats } from './pools';
 
 const ctx = { refId: 'A', now: NOW, range: { from: NOW - 1, to: NOW }, keep: () => true };
 
@@ -31,8 +31,10 @@ describe('pool stats', () => {
   });
 
   it("computes the guide's utilisation, active / (active + idle), with its thresholds", () => {
-    expect(utilisationOf({ active_connections: 30, idle_connections: 10 })).toBe(0.75);
-    expect(utilisationOf({ active_connections: 0, idle_connections: 0 })).toBeNull();
+    const body = { ...(fixture('pool-default-stats.json') as object), active_connections: 30, idle_connections: 10 };
+    const utilisation = (b: unknown) => parsePoolStats(b, ctx, 'default').fields.find((f) => f.name === 'utilisation');
+    expect(utilisation(body)?.values).toEqual([0.75]);
+    expect(utilisation({ ...body, active_connections: 0, idle_connections: 0 })?.values).toEqual([null]);
     const field = parsePoolStats(fixture('pool-default-stats.json'), ctx, 'default').fields.find(
       (f) => f.name === 'utilisation'
     )!;

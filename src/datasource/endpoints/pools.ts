@@ -1,12 +1,14 @@
 import { DataFrame, QueryResultMetaNotice } from '@grafana/data';
 import { endpointPath, ENDPOINTS } from '../../rustydb/api/endpoints';
+import { Row } from '../../rustydb/json';
+import { POOL_ID_KEY, poolUtilisation } from '../../rustydb/pools';
 import { THRESHOLDS } from '../../rustydb/thresholds';
 import { excerpt, messageOf, RustyDBError } from '../transport/errors';
 import { AreaContext, AreaRunner, ParseContext, viewRunner } from './area';
 import { snapshotFrame } from './parse/frames';
 import { placeholderNotices } from './placeholders';
 import { listParser, listRows } from './parse/parsers';
-import { asObject, f, Issues, numberOf, ratio, Row, rowsWithIds, textOf } from './parse/read';
+import { asObject, f, Issues, rowsWithIds, textOf } from './parse/read';
 
 const POOLS = ENDPOINTS.pools.path;
 
@@ -48,15 +50,8 @@ interface KnownPools {
 export function poolConfigs(body: unknown): KnownPools {
   const issues = new Issues(POOLS);
   const rows = listRows(body, POOLS, undefined, issues);
-  const configs = new Map(rowsWithIds(rows, 'pool_id', issues).map(({ id, row }) => [id, row]));
+  const configs = new Map(rowsWithIds(rows, POOL_ID_KEY, issues).map(({ id, row }) => [id, row]));
   return { configs, notices: issues.notices(), total: rows.length };
-}
-
-/** The guide's pool utilisation: active / (active + idle); null when the pool holds no connections. */
-export function utilisationOf(record: Row): number | null {
-  const active = numberOf(record.active_connections);
-  const idle = numberOf(record.idle_connections);
-  return active === null || idle === null ? null : ratio(active, active + idle);
 }
 
 function poolStatsNotices(asked: string, record: Row): QueryResultMetaNotice[] {
@@ -80,7 +75,7 @@ export function parsePoolStats(body: unknown, ctx: ParseContext, asked: string, 
   const row = {
     ...record,
     pool_id: asked,
-    utilisation: utilisationOf(record),
+    utilisation: poolUtilisation(record.active_connections, record.idle_connections),
     max_connections: config?.max_connections ?? null,
   };
   return snapshotFrame(ctx, row, POOL_STATS_FIELDS, new Issues(path), {

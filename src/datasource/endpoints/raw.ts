@@ -3,7 +3,8 @@ import { API_PREFIX } from '../../rustydb/api/endpoints';
 import { isMonitoringPath, MONITORING_AREAS } from '../../rustydb/api/monitoringPaths';
 import { excerpt, RustyDBError } from '../transport/errors';
 import { AreaRunner, ParseContext } from './area';
-import { isRow, MAX_ROWS, Row } from './parse/read';
+import { isRow, Row } from '../../rustydb/json';
+import { MAX_ROWS } from './parse/read';
 
 const invalid = (path: string, why: string) =>
   new RustyDBError(

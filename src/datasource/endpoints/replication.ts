@@ -1,7 +1,8 @@
 import { THRESHOLDS } from '../../rustydb/thresholds';
 import { viewRunner } from './area';
 import { listParser, seriesParser, snapshotParser } from './parse/parsers';
-import { f, numberOf, Row } from './parse/read';
+import { numberOf, Row } from '../../rustydb/json';
+import { f } from './parse/read';
 
 /** The guide's lag levels are in seconds; RustyDB reports milliseconds. */
 const lagSeconds = (record: Row) => {

@@ -1,7 +1,8 @@
 import { ENDPOINTS } from '../../rustydb/api/endpoints';
 import { Parser, viewRunner } from './area';
 import { snapshotFrame } from './parse/frames';
-import { asObject, f, isRow, Issues, Row } from './parse/read';
+import { isRow, Row } from '../../rustydb/json';
+import { asObject, f, Issues } from './parse/read';
 
 const SERVER_INFO = ENDPOINTS.serverInfo.path;
 

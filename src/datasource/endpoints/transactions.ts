@@ -3,7 +3,8 @@ import { THRESHOLDS } from '../../rustydb/thresholds';
 import { viewRunner } from './area';
 import { listParser, snapshotParser } from './parse/parsers';
 import { excerpt } from '../transport/errors';
-import { f, isRow, textOf } from './parse/read';
+import { isRow } from '../../rustydb/json';
+import { f, textOf } from './parse/read';
 
 const LOCK_FIELDS = [
   f.str('lock_id', 'Lock'),

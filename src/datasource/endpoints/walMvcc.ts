@@ -1,6 +1,7 @@
 import { viewRunner } from './area';
 import { listParser, snapshotParser } from './parse/parsers';
-import { f, ratio, Row } from './parse/read';
+import { ratio, Row } from '../../rustydb/json';
+import { f } from './parse/read';
 
 const parseWalStatus = snapshotParser(
   'walStatus',

@@ -2,7 +2,7 @@
  * A RustyDB server's Prometheus identity: which scrape target (`job`, `instance`) holds its metrics. Pure: the
  * answer of Prometheus' `/api/v1/targets` in, proposals and verdicts out.
  */
-import { isRow } from '../endpoints/parse/read';
+import { isRow } from '../../rustydb/json';
 
 export interface PrometheusIdentity {
   job: string;

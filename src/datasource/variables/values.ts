@@ -1,5 +1,6 @@
 import { MetricFindValue } from '@grafana/data';
 import { ENDPOINTS, EndpointKey } from '../../rustydb/api/endpoints';
+import { POOL_ID_KEY } from '../../rustydb/pools';
 import { listRows } from '../endpoints/parse/parsers';
 import { Issues, rowsWithIds } from '../endpoints/parse/read';
 import { QUERY_TYPES } from '../queryTypes';
@@ -16,7 +17,7 @@ export const VARIABLE_SOURCES: Record<
   Exclude<VariableTarget, 'queryTypes' | 'identityJob' | 'identityInstance'>,
   Source
 > = {
-  pools: { endpoint: 'pools', idKey: 'pool_id' },
+  pools: { endpoint: 'pools', idKey: POOL_ID_KEY },
   clusterNodes: { endpoint: 'clusterNodes', idKey: 'node_id' },
   replicas: { endpoint: 'replicationStatus', listKey: 'replicas', idKey: 'replica_id' },
 };

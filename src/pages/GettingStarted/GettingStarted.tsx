@@ -5,14 +5,8 @@ import { Alert, Button, Field, FieldSet, Input, LinkButton, RadioButtonGroup, St
 import { DashboardLinks } from '../../components/DashboardLinks';
 import { findRustyDBInstance, reloadGrafanaDatasources, rustydbDataSource } from '../../components/rustydbInstances';
 import { appPageUrl, ROUTES } from '../../constants';
-import type { AuthType } from '../../datasource/types';
-import { createDatasource, FormErrors, NewDatasourceForm, SECRET_LABEL, validateForm } from './newDatasource';
-
-const AUTH_OPTIONS: Array<{ label: string; value: AuthType }> = [
-  { label: 'None', value: 'none' },
-  { label: SECRET_LABEL.bearer, value: 'bearer' },
-  { label: SECRET_LABEL.apiKey, value: 'apiKey' },
-];
+import { AUTH_LABEL, AUTH_OPTIONS } from '../../datasource/types';
+import { createDatasource, FormErrors, NewDatasourceForm, validateForm } from './newDatasource';
 
 type Step =
   | { kind: 'editing'; error?: string }
@@ -118,7 +112,7 @@ export function GettingStarted() {
             </Field>
             {form.authType !== 'none' && (
               <Field
-                label={SECRET_LABEL[form.authType]}
+                label={AUTH_LABEL[form.authType]}
                 description="Kept encrypted by Grafana and sent to RustyDB by Grafana's server; your browser never sees it again."
                 invalid={!!errors.secret}
                 error={errors.secret}

@@ -1,7 +1,7 @@
 import { lastValueFrom } from 'rxjs';
 import { FetchError, getBackendSrv, isFetchError } from '@grafana/runtime';
 import { DATASOURCE_TYPE } from '../../constants';
-import type { AuthType, RustyDBOptions, RustyDBSecureJsonData } from '../../datasource/types';
+import { AUTH_LABEL, type AuthType, type RustyDBOptions, type RustyDBSecureJsonData } from '../../datasource/types';
 
 export interface NewDatasourceForm {
   name: string;
@@ -18,11 +18,6 @@ const SECRET_FIELD: Record<Exclude<AuthType, 'none'>, keyof RustyDBSecureJsonDat
   apiKey: 'apiKey',
 };
 
-export const SECRET_LABEL: Record<Exclude<AuthType, 'none'>, string> = {
-  bearer: 'Bearer token',
-  apiKey: 'API key',
-};
-
 /** Empty when the form can be submitted; otherwise one message per field to fix. */
 export function validateForm(form: NewDatasourceForm): FormErrors {
   const errors: FormErrors = {};
@@ -36,7 +31,7 @@ export function validateForm(form: NewDatasourceForm): FormErrors {
     errors.serverUrl = 'Start the address with http:// or https:// and a host name, e.g. http://rustydb:8080.';
   }
   if (form.authType !== 'none' && !form.secret) {
-    errors.secret = `Enter the ${SECRET_LABEL[form.authType].toLowerCase()}, or choose no authentication.`;
+    errors.secret = `Enter the ${AUTH_LABEL[form.authType].toLowerCase()}, or choose no authentication.`;
   }
   return errors;
 }

@@ -1,4 +1,5 @@
 import { formattedValueToString, getValueFormat } from '@grafana/data';
+import { SEVERITY } from '../../rustydb/severity';
 import { Level, levelOf, Threshold, THRESHOLDS } from '../../rustydb/thresholds';
 
 /** What one endpoint gave: a value, or the reason it gave none (already worded for the operator). */
@@ -83,7 +84,8 @@ interface Problem {
   text: string;
 }
 
-const LEVEL_RANK: Record<InstanceLevel, number> = { ok: 0, warning: 1, critical: 2, unreachable: 3 };
+/** An instance that cannot be read ranks above any level it could report. */
+const LEVEL_RANK: Record<InstanceLevel, number> = { ...SEVERITY, unreachable: SEVERITY.critical + 1 };
 
 function worst<L extends InstanceLevel>(levels: L[]): L | 'ok' {
   return levels.reduce<L | 'ok'>((a, b) => (LEVEL_RANK[b] > LEVEL_RANK[a] ? b : a), 'ok');

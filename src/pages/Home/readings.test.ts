@@ -73,7 +73,8 @@ describe('readers of bodies they cannot use', () => {
         { name: 'disk', status: 'unknown', message: null },
       ],
     });
-    expect(poolIdsOf([{ pool_id: 'a' }, null, { pool_id: 7 }, 'b'])).toEqual(['a']);
+    // Ids as the pool variable and the pool stats query read them (src/rustydb/pools.ts): a number is an id, "" is none.
+    expect(poolIdsOf([{ pool_id: 'a' }, null, { pool_id: 7 }, { pool_id: '' }, 'b'])).toEqual(['a', '7']);
     expect(poolOf('empty', { active_connections: 0, idle_connections: 0 })).toEqual({
       id: 'empty',
       utilisation: null,

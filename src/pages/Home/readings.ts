@@ -1,4 +1,6 @@
 import { ENDPOINTS } from '../../rustydb/api/endpoints';
+import { isRow, numberOf } from '../../rustydb/json';
+import { poolIdOf, poolUtilisation } from '../../rustydb/pools';
 import { parsePerformance } from '../../datasource/endpoints/performance';
 import { placeholderNotices } from '../../datasource/endpoints/placeholders';
 import type { HealthReading, PerformanceReading, PoolReading, ServerReading } from './instanceReport';
@@ -6,14 +8,10 @@ import type { HealthReading, PerformanceReading, PoolReading, ServerReading } fr
 /** Pure readers of the four bodies the home page needs; each throws an operator-worded Error on a body it cannot use. */
 
 function objectBody(body: unknown, path: string): Record<string, unknown> {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) {
+  if (!isRow(body)) {
     throw new Error(`${path} did not return a JSON object.`);
   }
-  return body as Record<string, unknown>;
-}
-
-function numberOrNull(value: unknown): number | null {
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+  return body;
 }
 
 export function healthOf(body: unknown): HealthReading {
@@ -22,12 +20,11 @@ export function healthOf(body: unknown): HealthReading {
   if (typeof health.status !== 'string') {
     throw new Error(`${path} answered without a status.`);
   }
-  const checks =
-    health.checks && typeof health.checks === 'object' && !Array.isArray(health.checks) ? health.checks : {};
+  const checks = isRow(health.checks) ? health.checks : {};
   return {
     status: health.status,
     checks: Object.entries(checks).map(([name, raw]) => {
-      const check = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+      const check = isRow(raw) ? raw : {};
       return {
         name,
         status: typeof check.status === 'string' ? check.status : 'unknown',
@@ -40,7 +37,7 @@ export function healthOf(body: unknown): HealthReading {
 export function serverOf(body: unknown): ServerReading {
   const path = ENDPOINTS.serverInfo.path;
   const info = objectBody(body, path);
-  const uptimeSeconds = numberOrNull(info.uptime_seconds);
+  const uptimeSeconds = numberOf(info.uptime_seconds);
   if (typeof info.version !== 'string' || uptimeSeconds === null) {
     throw new Error(`${path} answered without a version or uptime.`);
   }
@@ -53,7 +50,7 @@ export function serverOf(body: unknown): ServerReading {
  */
 export function performanceOf(body: unknown, now: number): PerformanceReading {
   const frame = parsePerformance(body, 'home', now);
-  const value = (key: string) => numberOrNull(frame.fields.find((f) => f.name === key)?.values[0]);
+  const value = (key: string) => numberOf(frame.fields.find((f) => f.name === key)?.values[0]);
   return {
     cpuPercent: value('cpu_usage_percent'),
     memoryPercent: value('memory_usage_percent'),
@@ -66,22 +63,20 @@ export function poolIdsOf(body: unknown): string[] {
   if (!Array.isArray(body)) {
     throw new Error(`${ENDPOINTS.pools.path} did not return a list of pools.`);
   }
-  return body.flatMap((pool) =>
-    pool && typeof pool === 'object' && typeof pool.pool_id === 'string' ? [pool.pool_id] : []
-  );
+  return body.flatMap((pool) => poolIdOf(pool) ?? []);
 }
 
 export function poolOf(id: string, body: unknown): PoolReading {
   const stats = objectBody(body, ENDPOINTS.poolStats.path.replace('{id}', id));
-  const active = numberOrNull(stats.active_connections);
-  const idle = numberOrNull(stats.idle_connections);
+  const active = numberOf(stats.active_connections);
+  const idle = numberOf(stats.idle_connections);
   if (active === null || idle === null) {
     throw new Error(`Pool ${id}'s stats have no active and idle connection counts.`);
   }
   return {
     id,
-    utilisation: active + idle > 0 ? active / (active + idle) : null,
-    waiting: numberOrNull(stats.waiting_requests) ?? 0,
+    utilisation: poolUtilisation(active, idle),
+    waiting: numberOf(stats.waiting_requests) ?? 0,
     placeholder: placeholderNotices('poolStats', stats).length > 0,
   };
 }

@@ -1,6 +1,7 @@
 import { ThresholdsMode } from '@grafana/data';
 import { levelOf, THRESHOLDS } from '../../rustydb/thresholds';
-import { levelFromThresholds, thresholdsConfig, worst } from './levels';
+import { thresholdsConfig } from '../../rustydb/fieldThresholds';
+import { levelFromThresholds } from './levels';
 
 const utilisation = thresholdsConfig(THRESHOLDS.poolUtilisation);
 const waiting = thresholdsConfig(THRESHOLDS.poolWaiting);
@@ -87,10 +88,4 @@ describe('levelFromThresholds with thresholds the user edited', () => {
   it('treats no steps as ok', () => {
     expect(levelFromThresholds(99, { mode: ThresholdsMode.Absolute, steps: [] }, ratio).level).toBe('ok');
   });
-});
-
-it('worst picks the most severe level and ignores unknowns', () => {
-  expect(worst('ok', undefined, 'warning')).toBe('warning');
-  expect(worst('critical', 'warning')).toBe('critical');
-  expect(worst(undefined)).toBe('ok');
 });

@@ -1,18 +1,10 @@
 import { Threshold as Step, ThresholdsConfig, ThresholdsMode } from '@grafana/data';
-import { grafanaSteps, Level, Threshold } from '../../rustydb/thresholds';
+import { Level } from '../../rustydb/thresholds';
 
 export interface LevelResult {
   level: Level;
   /** The colour name of the step the value is in (a Grafana colour name or CSS colour, resolved by the theme). */
   color: string;
-}
-
-/** Field-config thresholds from the guide's levels (the panel's defaults). */
-export function thresholdsConfig(threshold: Threshold): ThresholdsConfig {
-  return {
-    mode: ThresholdsMode.Absolute,
-    steps: grafanaSteps(threshold).map((s) => ({ value: s.value ?? -Infinity, color: s.color })),
-  };
 }
 
 function stepValue(step: Step): number {
@@ -49,14 +41,4 @@ export function levelFromThresholds(
   }
   const level: Level = index === 0 ? 'ok' : index === steps.length - 1 ? 'critical' : 'warning';
   return { level, color: steps[index].color };
-}
-
-const SEVERITY: Record<Level, number> = { ok: 0, warning: 1, critical: 2 };
-
-export function severity(level: Level): number {
-  return SEVERITY[level];
-}
-
-export function worst(...levels: Array<Level | undefined>): Level {
-  return levels.reduce<Level>((a, b) => (b !== undefined && SEVERITY[b] > SEVERITY[a] ? b : a), 'ok');
 }

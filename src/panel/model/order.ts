@@ -1,5 +1,5 @@
 import { SortOrder } from '../types';
-import { severity } from './levels';
+import { severity } from '../../rustydb/severity';
 import type { Pool } from './pools';
 
 type Compare = (a: Pool, b: Pool) => number;

@@ -1,8 +1,10 @@
 import { Labels, ThresholdsConfig } from '@grafana/data';
+import { poolUtilisation } from '../../rustydb/pools';
+import { worst } from '../../rustydb/severity';
 import { Level, levelOf, THRESHOLDS } from '../../rustydb/thresholds';
 import { NumericRole } from '../types';
 import { LinkSource, PoolSource, Sample } from './extract';
-import { levelFromThresholds, LevelResult, worst } from './levels';
+import { levelFromThresholds, LevelResult } from './levels';
 
 export interface LevelSettings {
   utilisation: ThresholdsConfig;
@@ -77,11 +79,6 @@ function connections(a: number | null, i: number | null, t: number | null) {
   return null;
 }
 
-function utilisationOf(active: number, idle: number): number | null {
-  const held = active + idle;
-  return held > 0 ? active / held : null;
-}
-
 function byTime(samples: Sample[] | undefined): Map<number, number> {
   return new Map((samples ?? []).flatMap((s) => (s.time === undefined ? [] : [[s.time, s.value] as const])));
 }
@@ -97,7 +94,7 @@ function utilisationTrend(source: PoolSource): Sample[] {
   const times = [...new Set([...active.keys(), ...idle.keys()])].sort((a, b) => a - b);
   const trend = times.flatMap((time) => {
     const c = connections(active.get(time) ?? null, idle.get(time) ?? null, total.get(time) ?? null);
-    const value = c ? utilisationOf(c.active, c.idle) : null;
+    const value = c ? poolUtilisation(c.active, c.idle) : null;
     return value === null ? [] : [{ time, value }];
   });
   return trend.length > 1 ? trend : [];
@@ -127,7 +124,7 @@ function buildPool(source: PoolSource, settings: LevelSettings): Pool | Incomple
     const missing = (['active', 'idle', 'total'] as const).filter((role) => !s[role]?.length);
     return { id: source.id, missing };
   }
-  const utilisation = utilisationOf(c.active, c.idle);
+  const utilisation = poolUtilisation(c.active, c.idle);
   const utilisationLevel =
     utilisation === null ? null : levelFromThresholds(utilisation, settings.utilisation, { min: 0, max: 1 });
   const waiting = last(s.waiting);

@@ -1,7 +1,7 @@
 import { FieldConfigSource } from '@grafana/data';
 import { THRESHOLDS } from '../../rustydb/thresholds';
 import { PoolFieldConfig } from '../types';
-import { thresholdsConfig } from './levels';
+import { thresholdsConfig } from '../../rustydb/fieldThresholds';
 import type { LevelSettings } from './pools';
 
 /** The guide's levels as the panel's default field config (users change them in the editor). */

@@ -6,7 +6,7 @@ import { Level } from '../../rustydb/thresholds';
 import { chooseLayout, GAP, Layout } from '../model/layout';
 import { filterPools, sortPools } from '../model/order';
 import type { Pool, PoolModel } from '../model/pools';
-import { SortOrder } from '../types';
+import { SORT_OPTIONS, SortOrder } from '../types';
 import { EntryContext } from './parts';
 import { PoolCard } from './PoolCard';
 import { columnsFor, PoolListHeader, PoolRow } from './PoolRow';
@@ -19,13 +19,6 @@ const LIST_HEADER_HEIGHT = 28;
 const MIN_HEIGHT_FOR_TOOLBAR = 120;
 const MIN_WIDTH_FOR_SORT_BUTTONS = 720;
 const LEVELS: Level[] = ['critical', 'warning', 'ok'];
-
-const SORT_OPTIONS: Array<{ label: string; value: SortOrder }> = [
-  { label: 'Worst first', value: 'worst' },
-  { label: 'Name', value: 'name' },
-  { label: 'Utilisation', value: 'utilisation' },
-  { label: 'Waiting', value: 'waiting' },
-];
 
 interface Props {
   model: PoolModel;

@@ -8,10 +8,10 @@ import {
   PreferredVisualisationType,
   QueryResultMeta,
   QueryResultMetaNotice,
-  ThresholdsMode,
 } from '@grafana/data';
-import { grafanaSteps } from '../../../rustydb/thresholds';
-import { FieldKind, FieldSpec, Issues, readValue, Row, Value } from './read';
+import { thresholdsConfig } from '../../../rustydb/fieldThresholds';
+import { Row } from '../../../rustydb/json';
+import { FieldKind, FieldSpec, Issues, readValue, Value } from './read';
 
 const FIELD_TYPE: Record<FieldKind, FieldType> = {
   number: FieldType.number,
@@ -51,10 +51,7 @@ function fieldConfig(spec: FieldSpec, labels?: Labels): FieldConfig {
     config.unit = spec.unit;
   }
   if (spec.threshold) {
-    config.thresholds = {
-      mode: ThresholdsMode.Absolute,
-      steps: grafanaSteps(spec.threshold).map((step) => ({ color: step.color, value: step.value ?? -Infinity })),
-    };
+    config.thresholds = thresholdsConfig(spec.threshold);
   }
   return config;
 }

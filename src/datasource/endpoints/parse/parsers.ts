@@ -2,7 +2,8 @@ import { QueryResultMetaNotice } from '@grafana/data';
 import { ENDPOINTS, EndpointKey } from '../../../rustydb/api/endpoints';
 import type { ParseContext, Parser } from '../area';
 import { FrameOptions, snapshotFrame, tableFrame } from './frames';
-import { asList, asObject, FieldSpec, Issues, objectRows, Row, rowsWithIds } from './read';
+import { Row } from '../../../rustydb/json';
+import { asList, asObject, FieldSpec, Issues, objectRows, rowsWithIds } from './read';
 
 /** Adds computed values (ratios, unit conversions) to a record before its fields are read. */
 export type Derive = (record: Row) => Row;

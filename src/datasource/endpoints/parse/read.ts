@@ -1,4 +1,5 @@
 import { QueryResultMetaNotice } from '@grafana/data';
+import { idOf, isRow, Row } from '../../../rustydb/json';
 import type { Threshold } from '../../../rustydb/thresholds';
 import { excerpt, RustyDBError } from '../../transport/errors';
 
@@ -43,7 +44,6 @@ export const f = {
   }),
 };
 
-export type Row = Record<string, unknown>;
 export type Value = number | string | boolean | null;
 
 type IssueKind =
@@ -253,10 +253,6 @@ export function readValue(record: Row, spec: FieldSpec, issues: Issues): Value {
   }
 }
 
-export function isRow(value: unknown): value is Row {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 const shapeOf = (value: unknown) =>
   value === null
     ? 'null'
@@ -336,14 +332,6 @@ export function textOf(value: unknown): string {
   return '';
 }
 
-/** An id as RustyDB would name it: non-empty text or a finite number; anything else is no id. */
-export function idOf(value: unknown): string | null {
-  if (typeof value === 'string') {
-    return value.trim() === '' ? null : value;
-  }
-  return typeof value === 'number' && Number.isFinite(value) ? String(value) : null;
-}
-
 const MAX_NAMED = 3;
 
 /**
@@ -367,16 +355,4 @@ export function rowsWithIds(rows: Row[], idKey: string, issues: Issues): Array<{
     issues.addMany('badId', idKey, bad.length, named);
   }
   return kept;
-}
-
-/** A finite number, or null: for values computed from several fields. */
-export function numberOf(value: unknown): number | null {
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
-}
-
-/** part / whole, or null when either is not a number or the whole is not positive. */
-export function ratio(part: unknown, whole: unknown): number | null {
-  const p = numberOf(part);
-  const w = numberOf(whole);
-  return p === null || w === null || w <= 0 ? null : p / w;
 }

@@ -1,5 +1,5 @@
 import React from 'react';
-import { severity } from '../../model/levels';
+import { severity } from '../../../rustydb/severity';
 import type { Pool } from '../../model/pools';
 import { count } from '../format';
 import { EntryContext, PoolName } from '../parts';
