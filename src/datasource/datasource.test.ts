@@ -4,6 +4,8 @@ import {
   DataQueryResponse,
   DataSourceInstanceSettings,
   dateTime,
+  hasQueryModificationSupport,
+  hasToggleableQueryFiltersSupport,
   LoadingState,
 } from '@grafana/data';
 import { lastValueFrom, toArray } from 'rxjs';
@@ -390,6 +392,31 @@ describe('variables and annotations', () => {
   });
 });
 
+describe("Explore's label filter buttons on log lines", () => {
+  const column = (frame: DataFrame, name: string) => frame.fields.find((f) => f.name === name)!.values;
+
+  it('offers them to Explore, and a filter toggled on a line narrows that query to the lines with the label', async () => {
+    const ds = datasource();
+    expect(hasToggleableQueryFiltersSupport(ds)).toBe(true);
+    expect(hasQueryModificationSupport(ds) && ds.getSupportedQueryModifications()).toEqual([
+      'ADD_FILTER',
+      'ADD_FILTER_OUT',
+    ]);
+    const audit: RustyDBQuery = { refId: 'A', queryType: QueryType.Security, view: 'auditLogs' };
+    const [all] = await responses(ds, [audit]);
+    expect(column(all.data[0], 'labels').map((l) => l.user)).toEqual(['app_user', 'mallory']);
+
+    const filtered = ds.toggleQueryFilter(audit, { type: 'FILTER_OUT', options: { key: 'user', value: 'app_user' } });
+    const [out] = await responses(ds, [filtered]);
+    expect(column(out.data[0], 'labels').map((l) => l.user)).toEqual(['mallory']);
+    expect(out.data[0].meta?.notices).toContainEqual({
+      severity: 'info',
+      text: 'Label filters (user != "app_user") kept 1 of 2 lines.',
+    });
+    expect(ds.queryHasFilter(filtered, { key: 'user', value: 'app_user' })).toBe(false);
+  });
+});
+
 describe('saved queries of other versions', () => {
   it('runs a query saved before versions, and answers an unreadable one with the reason beside the others', async () => {
     const out = await responses(datasource(), [
@@ -407,7 +434,7 @@ describe('saved queries of other versions', () => {
     ]);
     expect(byKey.B.errors?.[0]).toEqual({
       refId: 'B',
-      message: expect.stringMatching(/saved by a newer RustyDB plugin \(query version 9; this one reads up to 1\)/),
+      message: expect.stringMatching(/saved by a newer RustyDB plugin \(query version 9; this one reads up to 2\)/),
     });
     expect(byKey.C.errors?.[0].message).toMatch(/The query's "poolIds" must be a list of text/);
     expect(paths()).toEqual(['/api/v1/stats/performance']);

@@ -5,16 +5,23 @@ import {
   DataQueryResponse,
   DataSourceApi,
   DataSourceInstanceSettings,
+  DataSourceWithQueryModificationSupport,
+  DataSourceWithToggleableQueryFiltersSupport,
   LoadingState,
   MetricFindValue,
+  QueryFilterOptions,
+  QueryFixAction,
   ScopedVars,
   TestDataSourceResponse,
+  ToggleFilterAction,
 } from '@grafana/data';
 import { config, getBackendSrv, getTemplateSrv } from '@grafana/runtime';
-import { merge, Observable, of } from 'rxjs';
+import { map, merge, Observable, of } from 'rxjs';
 import { RustyDBClient } from './client';
 import { interpolateQuery, Replace } from './interpolation';
 import { isRenderMode } from './live/renderMode';
+import { filterLogFrames } from './labelFilters/filterFrames';
+import * as labelFilters from './labelFilters/filters';
 import { migrateQuery, migrateVariableQuery, NEW_QUERY, refIdOf } from './migration';
 import { queryDisplayText } from './queryText';
 import { messageOf } from './transport/errors';
@@ -28,7 +35,12 @@ const DEFAULT_ANNOTATION: Partial<RustyDBQuery> = { queryType: QueryType.Events,
  * (`getBackendSrv().fetch` through the data-source proxy) and template variables (`getTemplateSrv().replace`).
  * Both are looked up on each call, so tests and headless callers can swap them with `setBackendSrv`/`setTemplateSrv`.
  */
-export class DataSource extends DataSourceApi<RustyDBQuery, RustyDBOptions> {
+export class DataSource
+  extends DataSourceApi<RustyDBQuery, RustyDBOptions>
+  implements
+    DataSourceWithToggleableQueryFiltersSupport<RustyDBQuery>,
+    DataSourceWithQueryModificationSupport<RustyDBQuery>
+{
   readonly client: RustyDBClient;
   private readonly replace: Replace = (target, scopedVars, format) =>
     getTemplateSrv().replace(target, scopedVars, format);
@@ -85,7 +97,10 @@ export class DataSource extends DataSourceApi<RustyDBQuery, RustyDBOptions> {
         }
       }
     }
-    const answers = targets.length || !unreadable.length ? [this.client.query({ ...request, targets })] : [];
+    const answers =
+      targets.length || !unreadable.length
+        ? [this.client.query({ ...request, targets }).pipe(map((response) => filterLogFrames(response, targets)))]
+        : [];
     return merge(...answers, ...unreadable.map((response) => of(response)));
   }
 
@@ -104,6 +119,23 @@ export class DataSource extends DataSourceApi<RustyDBQuery, RustyDBOptions> {
   /** Query history: a line per query. */
   getQueryDisplayText(query: RustyDBQuery): string {
     return queryDisplayText(query);
+  }
+
+  /** Explore's filter buttons in a log line's details (`labelFilters/filters.ts`). */
+  toggleQueryFilter(query: RustyDBQuery, filter: ToggleFilterAction): RustyDBQuery {
+    return labelFilters.toggleQueryFilter(query, filter);
+  }
+
+  queryHasFilter(query: RustyDBQuery, filter: QueryFilterOptions): boolean {
+    return labelFilters.queryHasFilter(query, filter);
+  }
+
+  modifyQuery(query: RustyDBQuery, action: QueryFixAction): RustyDBQuery {
+    return labelFilters.modifyQuery(query, action);
+  }
+
+  getSupportedQueryModifications(): string[] {
+    return labelFilters.LABEL_FILTER_MODIFICATIONS;
   }
 
   testDatasource(): Promise<TestDataSourceResponse> {

@@ -15,7 +15,7 @@ import { QueryType } from './types';
 describe('migrateQuery', () => {
   it('reads every step of the table in order, ending at QUERY_VERSION', () => {
     expect(QUERY_MIGRATIONS.map((step) => step.to)).toEqual(QUERY_MIGRATIONS.map((_, i) => i + 1));
-    expect(QUERY_VERSION).toBe(1);
+    expect(QUERY_VERSION).toBe(2);
   });
 
   // Shapes saved by earlier versions of the plugin (git history of types.ts and queryTypes.ts: names were only added).
@@ -30,6 +30,10 @@ describe('migrateQuery', () => {
       { refId: 'C', queryType: 'security', view: 'auditLogs', audit: { userId: 'alice', limit: 50 } },
     ],
     ['a raw GET', { refId: 'D', queryType: 'raw', path: '/api/v1/network/stats' }],
+    [
+      "version 1's audit log (before label filters)",
+      { refId: 'F', queryType: 'security', view: 'auditLogs', audit: { result: 'failure' }, queryVersion: 1 },
+    ],
     ['an annotation', { refId: 'Anno', queryType: 'events', eventSource: 'deadlocks' }],
     [
       'a query with Grafana fields',
@@ -102,12 +106,15 @@ describe('migrateQuery', () => {
       [{ refId: 'A', intervalMs: '5000' }, /"intervalMs" must be a number, not "5000"/],
       [{ refId: 'A', audit: { limit: '10' } }, /"audit" must be an object of userId, sessionId, objectName and limit/],
       [{ refId: 'A', audit: 'alice' }, /"audit" must be an object/],
+      [{ refId: 'A', labelFilters: { user: 'x' } }, /"labelFilters" must be a list of \{key, value, op\}/],
+      [{ refId: 'A', labelFilters: [{ key: 'user', value: 'x', op: '=~' }] }, /"labelFilters" must be a list/],
+      [{ refId: 'A', labelFilters: [{ key: 'user', value: 7, op: '=' }] }, /"labelFilters" must be a list/],
       [{ refId: 'A', queryVersion: 'one' }, /"queryVersion" must be a whole number, not "one"/],
       [{ refId: 'A', queryVersion: 1.5 }, /"queryVersion" must be a whole number/],
       [{ refId: 'A', queryVersion: -1 }, /"queryVersion" must be a whole number/],
       [
         { refId: 'A', queryVersion: QUERY_VERSION + 1 },
-        /saved by a newer RustyDB plugin \(query version 2; this one reads up to 1\)\. Update the plugin\./,
+        /saved by a newer RustyDB plugin \(query version 3; this one reads up to 2\)\. Update the plugin\./,
       ],
     ])('%j', (raw, message) => {
       expect(() => migrateQuery(raw)).toThrow(message);

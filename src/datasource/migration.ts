@@ -23,13 +23,16 @@ export interface QueryMigration {
  */
 export const QUERY_MIGRATIONS: QueryMigration[] = [
   { to: 1, change: 'versions start; queries saved before them already have this shape', migrate: (query) => query },
+  // Nothing to rewrite; the step exists so a plugin that predates label filters refuses such a query ("saved by a
+  // newer plugin") instead of silently showing the lines the filters would hide.
+  { to: 2, change: "labelFilters: label filters on log lines (Explore's filter buttons)", migrate: (query) => query },
 ];
 
 /** The schema version this plugin writes. */
 export const QUERY_VERSION = QUERY_MIGRATIONS[QUERY_MIGRATIONS.length - 1].to;
 
 /** What each field of the current schema holds; other fields (Grafana's `datasource`, `key`, ...) pass through. */
-const FIELD_KINDS: Record<string, 'text' | 'texts' | 'switch' | 'number' | 'audit'> = {
+const FIELD_KINDS: Record<string, 'text' | 'texts' | 'switch' | 'number' | 'audit' | 'labelFilters'> = {
   refId: 'text',
   queryType: 'text',
   view: 'text',
@@ -40,6 +43,7 @@ const FIELD_KINDS: Record<string, 'text' | 'texts' | 'switch' | 'number' | 'audi
   replicaIds: 'texts',
   levels: 'texts',
   audit: 'audit',
+  labelFilters: 'labelFilters',
   live: 'switch',
   hide: 'switch',
   intervalMs: 'number',
@@ -58,6 +62,7 @@ const KIND_WORDS = {
   switch: 'true or false',
   number: 'a number',
   audit: 'an object of userId, sessionId, objectName and limit',
+  labelFilters: 'a list of {key, value, op} with op "=" or "!="',
 };
 
 /** A value as a short quote for a message. */
@@ -83,6 +88,17 @@ function fits(kind: keyof typeof KIND_WORDS, value: unknown): boolean {
         isRow(value) &&
         Object.entries(AUDIT_KINDS).every(
           ([key, k]) => value[key] === undefined || value[key] === null || fits(k, value[key])
+        )
+      );
+    case 'labelFilters':
+      return (
+        Array.isArray(value) &&
+        value.every(
+          (filter) =>
+            isRow(filter) &&
+            typeof filter.key === 'string' &&
+            typeof filter.value === 'string' &&
+            (filter.op === '=' || filter.op === '!=')
         )
       );
   }

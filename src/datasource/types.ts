@@ -40,6 +40,14 @@ export interface AuditFilter {
   signal?: string;
 }
 
+/** A condition on a log line's label: Explore's "filter for value" (`=`) and "filter out value" (`!=`) buttons. */
+export interface LabelFilter {
+  key: string;
+  /** Compared as text, exactly: never a pattern or a template variable. */
+  value: string;
+  op: '=' | '!=';
+}
+
 /**
  * A panel query. Every string (and every entry of the id lists) may hold template variables; multi-value and All
  * variables expand into several values, and list parameters then fan out into one request per value.
@@ -57,6 +65,8 @@ export interface RustyDBQuery extends DataQuery {
   replicaIds?: string[];
   /** Logs: only these levels (empty: all). Alerts and incidents: only these severities. */
   levels?: string[];
+  /** Log lines (Logs, Audit logs): keep only lines whose labels pass every filter (`datasource/labelFilters/`). */
+  labelFilters?: LabelFilter[];
   /** Security audit logs: filters RustyDB applies server-side. */
   audit?: AuditFilter;
   /** The `events` query type. */
