@@ -42,6 +42,25 @@ function walk(node: unknown, visit: (key: string, value: unknown) => void) {
   }
 }
 
+/** `amtool template render` of `text` with the project's templates over notification `data`. */
+function renderTemplate(data: unknown, text: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rustydb-am-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'data.json'), JSON.stringify(data));
+    const result = runTool('amtool', [
+      'template',
+      'render',
+      `--template.glob=${path.join(DIR, 'templates', 'rustydb.tmpl')}`,
+      `--template.data=${path.join(dir, 'data.json')}`,
+      `--template.text=${text}`,
+    ]);
+    expect(result.code).toBe(0);
+    return result.stdout;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe('alertmanager.yml', () => {
   it('passes amtool check-config with its receivers and templates', () => {
     const result = runTool('amtool', ['check-config', CONFIG]);
@@ -128,6 +147,39 @@ describe('alertmanager.yml', () => {
     ]);
   });
 
+  it("links each alert to its server's logs from an hour before it started to now, or to 15 minutes after it ended", () => {
+    const logsUrl =
+      'http://grafana:3000/a/rustydb-monitoring-app/open?dashboard=rustydb-logs&job=rustydb&instance=db-1:9100&from=now-1h&to=now';
+    const alert = (status: string, startsAt: string, endsAt: string) => ({
+      status,
+      startsAt,
+      endsAt,
+      labels: { alertname: 'RustyDBHighCPU' },
+      annotations: { summary: 'S.', description: 'D.', runbook_url: 'r', dashboard_url: 'd', logs_url: logsUrl },
+    });
+    const output = renderTemplate(
+      {
+        status: 'firing',
+        alerts: [
+          alert('firing', '2026-12-02T10:00:00Z', '0001-01-01T00:00:00Z'),
+          alert('resolved', '2026-12-02T10:00:00Z', '2026-12-02T10:30:00Z'),
+        ],
+      },
+      '{{ template "rustydb.text" .Alerts }}'
+    );
+    const links = [...output.matchAll(/^Logs: (.*)$/gm)].map((m) => new URL(m[1]));
+    expect(links.map((url) => [url.searchParams.getAll('from'), url.searchParams.getAll('to')])).toEqual([
+      [[String(Date.parse('2026-12-02T09:00:00Z'))], ['now']],
+      [[String(Date.parse('2026-12-02T09:00:00Z'))], [String(Date.parse('2026-12-02T10:45:00Z'))]],
+    ]);
+    expect(links[0].pathname).toBe('/a/rustydb-monitoring-app/open');
+    expect(Object.fromEntries(links[0].searchParams)).toMatchObject({
+      dashboard: 'rustydb-logs',
+      job: 'rustydb',
+      instance: 'db-1:9100',
+    });
+  });
+
   it("renders a notification title and text from the alerts' annotations", () => {
     const alert = (status: string, summary: string) => ({
       status,
@@ -144,22 +196,8 @@ describe('alertmanager.yml', () => {
       alerts: [alert('firing', 'One.'), alert('resolved', 'Two.')],
       commonLabels: { alertname: 'RustyDBHighCPU', severity: 'critical' },
     };
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rustydb-am-'));
-    try {
-      fs.writeFileSync(path.join(dir, 'data.json'), JSON.stringify(data));
-      const result = runTool('amtool', [
-        'template',
-        'render',
-        `--template.glob=${path.join(DIR, 'templates', 'rustydb.tmpl')}`,
-        `--template.data=${path.join(dir, 'data.json')}`,
-        '--template.text={{ template "rustydb.title" . }}\n{{ template "rustydb.text" .Alerts.Firing }}',
-      ]);
-      expect(result.stdout).toBe(
-        '[FIRING:1] RustyDBHighCPU critical\nOne.\nOne. detail\nRunbook: https://runbook\nDashboard: https://dashboard\n\n'
-      );
-      expect(result.code).toBe(0);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    expect(renderTemplate(data, '{{ template "rustydb.title" . }}\n{{ template "rustydb.text" .Alerts.Firing }}')).toBe(
+      '[FIRING:1] RustyDBHighCPU critical\nOne.\nOne. detail\nRunbook: https://runbook\nDashboard: https://dashboard\n\n'
+    );
   });
 });

@@ -1,5 +1,7 @@
 import fs from 'fs';
 import path from 'path';
+import { LOGS_DASHBOARD_UID } from '../dashboards/src/boards/logs';
+import { logsUrlFor } from './alertLinks';
 import { formatLevel, Threshold, THRESHOLDS, ThresholdKey } from '../src/rustydb/thresholds';
 import { unknownMentions } from '../scripts/metricCatalogue';
 import { AlertRule, alertRules, loadRuleFiles, MONITORING_DIR, recordedNames, recordingRules } from './ruleModel';
@@ -102,7 +104,7 @@ describe('alert rule conventions', () => {
       expect(rule.alert).toMatch(/^RustyDB[A-Z][A-Za-z]+$/);
       expect(SEVERITIES).toContain(rule.labels?.severity);
       expect(CATEGORIES).toContain(rule.labels?.category);
-      const { summary, description, runbook_url, dashboard_url, ...rest } = rule.annotations ?? {};
+      const { summary, description, runbook_url, dashboard_url, logs_url, ...rest } = rule.annotations ?? {};
       expect(rest).toEqual({});
       expect(summary).toMatch(/^[A-Z][^{}]*\.$/); // a static sentence
       expect(description).toMatch(/\{\{ \$(value|labels)/);
@@ -119,6 +121,9 @@ describe('alert rule conventions', () => {
       expect([...DASHBOARD_VARIABLES.keys()]).toContain(dashboard?.[1]);
       const variables = [...(dashboard?.[2] ?? '').matchAll(/(?:^|&)var-([a-z_]+)=/g)].map((m) => m[1]);
       expect(variables.filter((v) => !DASHBOARD_VARIABLES.get(dashboard![1])!.includes(v))).toEqual([]);
+      // The logs of the same server (the dashboard link's job and instance) over the hour before the click.
+      expect(logs_url).toBe(logsUrlFor(dashboard_url!));
+      expect(DASHBOARD_VARIABLES.get(LOGS_DASHBOARD_UID)).toEqual(expect.arrayContaining(['job', 'instance']));
     }
   );
 

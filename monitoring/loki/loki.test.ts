@@ -5,6 +5,7 @@ import { analyseLogql } from '../../dashboards/src/inspect/logql';
 import { hostPath, loadCompose, Service } from '../../scripts/consistencyCompose';
 import { AUDIT_FILE_EVENT } from '../../src/rustydb/audit';
 import { THRESHOLDS } from '../../src/rustydb/thresholds';
+import { logsUrlFor, OPEN_ROUTE } from '../alertLinks';
 import { readYaml } from '../ruleModel';
 
 /** No Loki runs here: its config and ruler rules are checked against compose, the grammar and the project's levels. */
@@ -59,9 +60,19 @@ describe('Loki', () => {
       expect(r.labels.component).toBeTruthy();
       expect(r.for).toMatch(/^\d+m$/);
       expect(r.annotations.summary).toContain('{{ $labels.instance }}');
-      expect(r.annotations.dashboard_url).toContain(`/d/${LOGS_DASHBOARD_UID}?`);
+      // Through the app's open route like the Prometheus alerts: the server's metrics, and its logs.
+      const { dashboard_url } = r.annotations;
+      expect(dashboard_url.startsWith(`${OPEN_ROUTE}?dashboard=rustydb-`)).toBe(true);
+      expect(dashboard_url.endsWith('&job={{ $labels.job }}&instance={{ $labels.instance }}')).toBe(true);
+      expect(r.annotations.logs_url).toBe(logsUrlFor(r.annotations.dashboard_url));
+      expect(r.annotations.logs_url).toContain(`dashboard=${LOGS_DASHBOARD_UID}&`);
     }
   );
+
+  it("knows Grafana's address as Prometheus does: the external label grafana_url the links start with", () => {
+    const prometheus = readYaml(path.join(ROOT, 'monitoring', 'prometheus.yml'));
+    expect(config.ruler.external_labels).toEqual({ grafana_url: prometheus.global.external_labels.grafana_url });
+  });
 
   it("fires on failed logins at the project's level, counting the event the audit file writes", () => {
     const r = rule('RustyDBFailedLoginBurst');
