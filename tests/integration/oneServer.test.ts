@@ -301,13 +301,25 @@ describe("an alert's dashboard link", () => {
     // The test's Prometheus has no `grafana_url` external label, so the link is relative.
     const link = new URL(cpu.annotations.dashboard_url, 'http://grafana');
     expect(link.pathname).toBe('/a/rustydb-monitoring-app/open');
-    const target = openLinkTarget(
-      link.searchParams,
-      grafana().rustydb.map((r) => ({ uid: r.settings.uid, name: r.name, jsonData: r.settings.jsonData }))
-    );
+    const identities = grafana().rustydb.map((r) => ({
+      uid: r.settings.uid,
+      name: r.name,
+      jsonData: r.settings.jsonData,
+    }));
+    const target = openLinkTarget(link.searchParams, identities);
     expect(target).toMatchObject({ kind: 'dashboard' });
     const url = new URL(`http://grafana${(target as { url: string }).url}`);
     expect(url.searchParams.get('var-rustydb')).toBe('billing');
     expect(url.pathname).toMatch(/^\/d\/rustydb-/);
+    // Its logs_url: the same server's Logs and audit dashboard over the last hour.
+    const logs = openLinkTarget(new URL(cpu.annotations.logs_url, 'http://grafana').searchParams, identities);
+    const logsUrl = new URL(`http://grafana${(logs as { url: string }).url}`);
+    expect(logsUrl.pathname).toBe('/d/rustydb-logs');
+    expect(Object.fromEntries(logsUrl.searchParams)).toMatchObject({
+      'var-rustydb': 'billing',
+      'var-instance': servers[1].identity!.instance,
+      from: 'now-1h',
+      to: 'now',
+    });
   });
 });

@@ -24,6 +24,19 @@ describe('openLinkTarget', () => {
     });
   });
 
+  it("opens an alert's logs_url on the logs dashboard, with the rule's last hour or Alertmanager's epoch range", () => {
+    const fromRule = open('dashboard=rustydb-logs&job=rustydb&instance=db-1:9100&from=now-1h&to=now');
+    const fromAlertmanager = open('dashboard=rustydb-logs&job=rustydb&instance=db-1:9100&from=1796202000000&to=now');
+    for (const [target, from] of [
+      [fromRule, 'now-1h'],
+      [fromAlertmanager, '1796202000000'],
+    ] as const) {
+      const url = new URL(`http://g${(target as { url: string }).url}`);
+      expect(url.pathname).toBe('/d/rustydb-logs');
+      expect(Object.fromEntries(url.searchParams)).toMatchObject({ 'var-rustydb': 'orders', from, to: 'now' });
+    }
+  });
+
   it('says so when no data source has the labels, and offers the Prometheus panels', () => {
     const target = open('dashboard=rustydb-overview&job=rustydb&instance=db-9:9100');
     expect(target).toMatchObject({ kind: 'unmatched', message: expect.stringContaining('db-9:9100') });
