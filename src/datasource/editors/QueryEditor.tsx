@@ -14,6 +14,7 @@ import {
   Text,
 } from '@grafana/ui';
 import type { DataSource } from '../datasource';
+import { LabelFiltersField } from '../labelFilters/LabelFiltersField';
 import { migrateQuery, NEW_QUERY, refIdOf } from '../migration';
 import { EVENT_SOURCE_OPTIONS, queryTypeInfo, QUERY_TYPES } from '../queryTypes';
 import { messageOf } from '../transport/errors';
@@ -195,6 +196,14 @@ function QueryFields({ query, onChange, onRunQuery, datasource }: Props) {
             />
           </InlineField>
         </InlineFieldRow>
+      )}
+
+      {Boolean(query.labelFilters?.length) && (
+        <LabelFiltersField
+          filters={query.labelFilters!}
+          labelWidth={LABEL_WIDTH}
+          onChange={(labelFilters) => update({ labelFilters: labelFilters.length ? labelFilters : undefined })}
+        />
       )}
 
       <InlineFieldRow>

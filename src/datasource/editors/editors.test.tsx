@@ -87,6 +87,18 @@ function renderQuery(query: Partial<RustyDBQuery>) {
 }
 
 describe('QueryEditor', () => {
+  it("shows Explore's label filters only when there are some, and drops the field with the last one", async () => {
+    renderQuery({ queryType: QueryType.Logs });
+    expect(screen.queryByText('Label filters')).toBeNull();
+    const { onChange, onRunQuery } = renderQuery({
+      queryType: QueryType.Logs,
+      labelFilters: [{ key: 'log', value: 'rustydb', op: '=' }],
+    });
+    await userEvent.click(screen.getByRole('button', { name: 'Remove label filter log = "rustydb"' }));
+    expect(onChange.mock.calls.at(-1)[0].labelFilters).toBeUndefined();
+    expect(onRunQuery).toHaveBeenCalled();
+  });
+
   it('shows what the query returns', () => {
     renderQuery({ queryType: QueryType.Transactions, view: 'locks' });
     expect(screen.getByText('One row per lock (/transactions/locks).')).toBeInTheDocument();

@@ -6,6 +6,7 @@
 import type { DataFrame, DataQueryResponse, QueryResultMetaNotice } from '@grafana/data';
 import { isLogFrame } from '../endpoints/logFrame';
 import type { LabelFilter, RustyDBQuery } from '../types';
+import { filterText } from './filters';
 
 function passes(labels: unknown, filters: LabelFilter[]): boolean {
   const record = typeof labels === 'object' && labels !== null ? (labels as Record<string, unknown>) : {};
@@ -14,9 +15,6 @@ function passes(labels: unknown, filters: LabelFilter[]): boolean {
     return (value === f.value) === (f.op === '=');
   });
 }
-
-const describe = (filters: LabelFilter[]) =>
-  filters.map((f) => `${f.key} ${f.op} ${JSON.stringify(f.value)}`).join(', ');
 
 /** The frame with only the lines that pass, saying how many the filters kept. */
 export function filterLogFrame(frame: DataFrame, filters: LabelFilter[]): DataFrame {
@@ -27,7 +25,7 @@ export function filterLogFrame(frame: DataFrame, filters: LabelFilter[]): DataFr
   const kept = labels.values.flatMap((value, i) => (passes(value, filters) ? [i] : []));
   const notice: QueryResultMetaNotice = {
     severity: 'info',
-    text: `Label filters (${describe(filters)}) kept ${kept.length} of ${frame.length} lines.`,
+    text: `Label filters (${filters.map(filterText).join(', ')}) kept ${kept.length} of ${frame.length} lines.`,
   };
   return {
     ...frame,

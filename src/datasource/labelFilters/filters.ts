@@ -18,6 +18,9 @@ function labelOf(options: QueryFilterOptions | undefined): { key: string; value:
   return typeof key === 'string' && key !== '' && typeof value === 'string' ? { key, value } : undefined;
 }
 
+/** How a filter reads: `user != "app_user"` (the value quoted, so spaces and markup show as the text they are). */
+export const filterText = (f: LabelFilter) => `${f.key} ${f.op} ${JSON.stringify(f.value)}`;
+
 const same = (a: LabelFilter, b: LabelFilter) => a.key === b.key && a.value === b.value && a.op === b.op;
 
 function has(query: RustyDBQuery, filter: LabelFilter): boolean {
