@@ -15,6 +15,17 @@ describe('queryDisplayText', () => {
       { refId: 'A', queryType: 'security', view: 'auditLogs', audit: { userId: 'alice', limit: 50 } },
       'Security · Audit logs · user alice · limit 50',
     ],
+    [
+      {
+        refId: 'A',
+        queryType: 'logs',
+        labelFilters: [
+          { key: 'log', value: 'rustydb', op: '=' },
+          { key: 'user', value: 'a b', op: '!=' },
+        ],
+      },
+      'Logs · Log lines · log = "rustydb", user != "a b"',
+    ],
     [{ refId: 'A', queryType: 'performance', live: true, intervalMs: 2000 }, 'Performance · live every 2000 ms'],
     [{ refId: 'A', queryType: 'replication', live: true }, 'Replication · Lag · live'],
   ])('%j → %s', (query, text) => {

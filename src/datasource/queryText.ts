@@ -1,3 +1,4 @@
+import { filterText } from './labelFilters/filters';
 import { migrateQuery } from './migration';
 import { EVENT_SOURCE_OPTIONS, queryTypeInfo } from './queryTypes';
 import { messageOf } from './transport/errors';
@@ -20,6 +21,7 @@ function parameters(query: RustyDBQuery, type: string): Array<string | undefined
     audit.sessionId && `session ${audit.sessionId}`,
     audit.objectName && `object ${audit.objectName}`,
     audit.limit !== undefined ? `limit ${audit.limit}` : undefined,
+    query.labelFilters?.length ? query.labelFilters.map(filterText).join(', ') : undefined,
     query.live ? (query.intervalMs ? `live every ${query.intervalMs} ms` : 'live') : undefined,
   ];
 }
