@@ -197,11 +197,18 @@ describe('profile differences the datasource must surface', () => {
     const { client } = clientFor(sim);
     const { request } = await import('../../src/datasource/testing/fakes');
     const rows: number[] = [];
-    const subscription = client
-      .query(request([{ refId: 'A', queryType: QueryType.Performance, live: true, intervalMs: 1000 }]))
-      .subscribe((packet) => rows.push(packet.data[0].length));
-    await new Promise((resolve) => setTimeout(resolve, 2300));
-    subscription.unsubscribe();
+    // Waits for three polls however long a busy machine takes, rather than for a fixed time.
+    await new Promise<void>((resolve) => {
+      const subscription = client
+        .query(request([{ refId: 'A', queryType: QueryType.Performance, live: true, intervalMs: 1000 }]))
+        .subscribe((packet) => {
+          rows.push(packet.data[0].length);
+          if (rows.length === 3) {
+            subscription.unsubscribe();
+            resolve();
+          }
+        });
+    });
     expect(rows).toEqual([1, 2, 3]);
   });
 });
