@@ -4,7 +4,7 @@ import baseConfig from './.config/eslint.config.mjs';
 export default defineConfig([
   {
     ignores: [
-      '**/logs',
+      'logs/',
       '**/*.log',
       '**/npm-debug.log*',
       '**/yarn-debug.log*',
