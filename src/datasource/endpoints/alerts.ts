@@ -1,3 +1,4 @@
+import { QueryType } from '../types';
 import { viewRunner } from './area';
 import { listParser, snapshotParser } from './parse/parsers';
 import { f } from './parse/read';
@@ -19,7 +20,7 @@ const parseAlertCount = snapshotParser('alerts', [f.num('active_count', 'Active 
   name: 'alert count',
 });
 
-export const runAlerts = viewRunner({
+export const runAlerts = viewRunner(QueryType.Alerts, {
   list: { endpoint: 'alerts', parse: parseAlerts },
   count: { endpoint: 'alerts', parse: parseAlertCount },
 });

@@ -10,8 +10,9 @@ import { AUDIT_LIMIT, AUDIT_SIGNALS, auditSignal, AuditSignal, DENIED } from '..
 import { maskSecrets } from '../../rustydb/masking';
 import { THRESHOLDS } from '../../rustydb/thresholds';
 import { RustyDBError } from '../transport/errors';
-import type { AuditFilter, RustyDBQuery } from '../types';
-import { AreaContext, AreaResult, ParseContext } from './area';
+import type { ViewName } from '../queryTypes';
+import { AuditFilter, QueryType, RustyDBQuery } from '../types';
+import { AreaContext, AreaResult, AreaRunner, ParseContext } from './area';
 import { contentIds, logFrame, LogLine } from './logFrame';
 import { snapshotFrame, tableFrame } from './parse/frames';
 import { emptyNotices, listRows } from './parse/parsers';
@@ -318,7 +319,10 @@ async function failedLoginsByClient(query: RustyDBQuery, ctx: AreaContext): Prom
 }
 
 /** The Security views that read the audit log. */
-export const AUDIT_VIEWS: Record<string, (query: RustyDBQuery, ctx: AreaContext) => Promise<AreaResult>> = {
+export const AUDIT_VIEWS: Pick<
+  Record<ViewName<QueryType.Security>, AreaRunner>,
+  'auditLogs' | 'failedLogins' | 'failedLoginsByClient'
+> = {
   auditLogs,
   failedLogins: auditSignals,
   failedLoginsByClient,

@@ -1,3 +1,4 @@
+import { QueryType } from '../types';
 import { THRESHOLDS } from '../../rustydb/thresholds';
 import { viewRunner } from './area';
 import { snapshotParser } from './parse/parsers';
@@ -85,7 +86,7 @@ const parseMemoryPressure = snapshotParser(
   { name: 'memory pressure' }
 );
 
-export const runBufferMemory = viewRunner({
+export const runBufferMemory = viewRunner(QueryType.BufferMemory, {
   buffer: { endpoint: 'bufferStats', parse: parseBufferStats },
   hitRatio: { endpoint: 'bufferHitRatio', parse: parseHitRatio },
   eviction: { endpoint: 'bufferEviction', parse: parseEviction },

@@ -1,3 +1,4 @@
+import { QueryType } from '../types';
 import { THRESHOLDS } from '../../rustydb/thresholds';
 import { viewRunner } from './area';
 import { listParser, seriesParser, snapshotParser } from './parse/parsers';
@@ -64,7 +65,7 @@ const parseRacStatus = snapshotParser(
   { name: 'rac cluster' }
 );
 
-export const runCluster = viewRunner({
+export const runCluster = viewRunner(QueryType.Cluster, {
   nodes: { endpoint: 'clusterNodes', parse: parseClusterNodes },
   topology: { endpoint: 'clusterTopology', parse: parseTopology },
   topologyNodes: { endpoint: 'clusterTopology', parse: parseTopologyNodes },

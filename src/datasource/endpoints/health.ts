@@ -1,3 +1,4 @@
+import { QueryType } from '../types';
 import { ENDPOINTS } from '../../rustydb/api/endpoints';
 import { Parser, viewRunner } from './area';
 import { snapshotFrame, tableFrame } from './parse/frames';
@@ -103,7 +104,7 @@ const parseHealthProbes: Parser = (body, ctx) => {
   return [tableFrame(ctx, rows, COMPONENT_FIELDS, issues, { name: 'health probes', path: FULL })];
 };
 
-export const runHealth = viewRunner({
+export const runHealth = viewRunner(QueryType.Health, {
   status: { endpoint: 'adminHealth', parse: parseHealthStatus },
   checks: { endpoint: 'adminHealth', parse: parseHealthChecks },
   probes: { endpoint: 'healthFull', parse: parseHealthProbes },

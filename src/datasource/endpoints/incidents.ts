@@ -1,4 +1,4 @@
-import { viewRunner } from './area';
+import { singleView } from './area';
 import { listParser } from './parse/parsers';
 import { f } from './parse/read';
 
@@ -19,4 +19,4 @@ const parseIncidents = listParser(
   { name: 'incidents', listKey: 'incidents', filterKey: 'severity' }
 );
 
-export const runIncidents = viewRunner({ list: { endpoint: 'incidents', parse: parseIncidents } });
+export const runIncidents = singleView({ endpoint: 'incidents', parse: parseIncidents });

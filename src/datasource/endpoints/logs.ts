@@ -1,3 +1,4 @@
+import { QueryType } from '../types';
 import { createDataFrame, DataFrameType, FieldType, LogLevel, QueryResultMetaNotice } from '@grafana/data';
 import { ENDPOINTS } from '../../rustydb/api/endpoints';
 import { maskSecrets } from '../../rustydb/masking';
@@ -115,7 +116,7 @@ const parseVolume: Parser = (body, ctx) => {
   ];
 };
 
-export const runLogs = viewRunner({
+export const runLogs = viewRunner(QueryType.Logs, {
   list: { endpoint: 'logs', parse: parseLogs },
   volume: { endpoint: 'logs', parse: parseVolume },
 });

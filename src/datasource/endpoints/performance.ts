@@ -1,7 +1,7 @@
 import { DataFrame } from '@grafana/data';
 import { ENDPOINTS } from '../../rustydb/api/endpoints';
 import { THRESHOLDS } from '../../rustydb/thresholds';
-import { Parser, viewRunner } from './area';
+import { Parser, singleView } from './area';
 import { snapshotFrame } from './parse/frames';
 import { placeholderNotices } from './placeholders';
 import { snapshotParser } from './parse/parsers';
@@ -66,6 +66,6 @@ const parseRequestMetrics: Parser = (body, ctx) => {
   return [snapshotFrame(ctx, record, specs, issues, { name: 'request metrics', path: METRICS })];
 };
 
-export const runPerformance = viewRunner({ snapshot: { endpoint: 'statsPerformance', parse: parsePerformanceFrames } });
+export const runPerformance = singleView({ endpoint: 'statsPerformance', parse: parsePerformanceFrames });
 
-export const runRequestMetrics = viewRunner({ snapshot: { endpoint: 'metrics', parse: parseRequestMetrics } });
+export const runRequestMetrics = singleView({ endpoint: 'metrics', parse: parseRequestMetrics });

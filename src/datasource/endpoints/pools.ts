@@ -4,7 +4,7 @@ import { Row } from '../../rustydb/json';
 import { POOL_ID_KEY, poolUtilisation } from '../../rustydb/pools';
 import { THRESHOLDS } from '../../rustydb/thresholds';
 import { excerpt, messageOf, RustyDBError } from '../transport/errors';
-import { AreaContext, AreaRunner, ParseContext, viewRunner } from './area';
+import { AreaContext, AreaRunner, ParseContext, singleView } from './area';
 import { snapshotFrame } from './parse/frames';
 import { placeholderNotices } from './placeholders';
 import { listParser, listRows } from './parse/parsers';
@@ -193,4 +193,4 @@ export const runPoolStats: AreaRunner = async (query, ctx) => {
   return { frames, errors };
 };
 
-export const runPools = viewRunner({ list: { endpoint: 'pools', parse: parsePools } });
+export const runPools = singleView({ endpoint: 'pools', parse: parsePools });

@@ -1,3 +1,4 @@
+import { QueryType } from '../types';
 import { viewRunner } from './area';
 import { listParser, snapshotParser } from './parse/parsers';
 import { f } from './parse/read';
@@ -87,7 +88,7 @@ const parseSessionHistory = listParser(
   { name: 'active session history', listKey: 'samples', timeKey: 'sample_time' }
 );
 
-export const runQueries = viewRunner({
+export const runQueries = viewRunner(QueryType.Queries, {
   summary: { endpoint: 'statsQueries', parse: parseQuerySummary },
   slow: { endpoint: 'statsQueries', parse: parseSlowQueries },
   top: { endpoint: 'statsQueries', parse: parseTopQueries },

@@ -1,3 +1,4 @@
+import { QueryType } from '../types';
 import { THRESHOLDS } from '../../rustydb/thresholds';
 import { viewRunner } from './area';
 import { listParser, seriesParser, snapshotParser } from './parse/parsers';
@@ -67,7 +68,7 @@ const parseClusterReplication = seriesParser(
   { name: 'replica', listKey: 'replicas', idKey: 'node_id', label: 'replica', derive: lagSeconds }
 );
 
-export const runReplication = viewRunner({
+export const runReplication = viewRunner(QueryType.Replication, {
   lag: { endpoint: 'replicationLag', parse: parseReplicationLag },
   replicas: { endpoint: 'replicationStatus', parse: parseReplicas },
   summary: { endpoint: 'replicationStatus', parse: parseReplicationSummary },

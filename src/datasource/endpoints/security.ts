@@ -1,5 +1,6 @@
 import { THRESHOLDS } from '../../rustydb/thresholds';
-import { AreaRunner, viewRunner } from './area';
+import { QueryType } from '../types';
+import { viewRunner } from './area';
 import { AUDIT_VIEWS } from './audit';
 import { listParser, snapshotParser } from './parse/parsers';
 import { f } from './parse/read';
@@ -64,17 +65,10 @@ const parseAuditStats = snapshotParser(
   { name: 'audit stats' }
 );
 
-const simpleViews = viewRunner({
+export const runSecurity = viewRunner(QueryType.Security, {
   threats: { endpoint: 'securityThreats', parse: parseThreats },
   history: { endpoint: 'securityThreatHistory', parse: parseThreatHistory },
   insider: { endpoint: 'securityInsiderThreats', parse: parseInsiderThreats },
   auditStats: { endpoint: 'auditStats', parse: parseAuditStats },
+  ...AUDIT_VIEWS,
 });
-
-export const runSecurity: AreaRunner = async (query, ctx) => {
-  const audit = query.view && Object.hasOwn(AUDIT_VIEWS, query.view) ? AUDIT_VIEWS[query.view] : undefined;
-  if (!audit) {
-    return simpleViews(query, ctx);
-  }
-  return audit(query, ctx);
-};

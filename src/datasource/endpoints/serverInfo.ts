@@ -1,5 +1,5 @@
 import { ENDPOINTS } from '../../rustydb/api/endpoints';
-import { Parser, viewRunner } from './area';
+import { Parser, singleView } from './area';
 import { snapshotFrame } from './parse/frames';
 import { isRow, Row } from '../../rustydb/json';
 import { asObject, f, Issues } from './parse/read';
@@ -39,4 +39,4 @@ const parseServerInfo: Parser = (body, ctx) => {
   ];
 };
 
-export const runServerInfo = viewRunner({ info: { endpoint: 'serverInfo', parse: parseServerInfo } });
+export const runServerInfo = singleView({ endpoint: 'serverInfo', parse: parseServerInfo });

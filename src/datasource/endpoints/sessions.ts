@@ -1,3 +1,4 @@
+import { QueryType } from '../types';
 import { viewRunner } from './area';
 import { listParser, snapshotParser } from './parse/parsers';
 import { f } from './parse/read';
@@ -42,7 +43,7 @@ const parseSessionSummary = snapshotParser(
 export const parseSessions = listParser('sessions', SESSION_FIELDS, { name: 'sessions', listKey: 'data' });
 const parseConnections = listParser('connections', CONNECTION_FIELDS, { name: 'connections', listKey: 'data' });
 
-export const runSessions = viewRunner({
+export const runSessions = viewRunner(QueryType.Sessions, {
   summary: { endpoint: 'statsSessions', parse: parseSessionSummary },
   sessions: { endpoint: 'sessions', parse: parseSessions },
   connections: { endpoint: 'connections', parse: parseConnections },

@@ -1,3 +1,4 @@
+import { QueryType } from '../types';
 import { QueryResultMetaNotice } from '@grafana/data';
 import { THRESHOLDS } from '../../rustydb/thresholds';
 import { viewRunner } from './area';
@@ -81,7 +82,7 @@ const parseLockWaiters = listParser(
 
 const parseDeadlocks = listParser('deadlocks', DEADLOCK_FIELDS, { name: 'deadlocks', timeKey: 'detected_at' });
 
-export const runTransactions = viewRunner({
+export const runTransactions = viewRunner(QueryType.Transactions, {
   active: { endpoint: 'transactionsActive', parse: parseActiveTransactions },
   lockSummary: { endpoint: 'locks', parse: parseLockSummary },
   locks: { endpoint: 'locks', parse: parseLocks },

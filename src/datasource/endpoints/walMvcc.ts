@@ -1,3 +1,4 @@
+import { QueryType } from '../types';
 import { viewRunner } from './area';
 import { listParser, snapshotParser } from './parse/parsers';
 import { ratio, Row } from '../../rustydb/json';
@@ -78,7 +79,7 @@ const parseMvccSnapshots = listParser(
   { name: 'mvcc snapshots' }
 );
 
-export const runWalMvcc = viewRunner({
+export const runWalMvcc = viewRunner(QueryType.WalMvcc, {
   wal: { endpoint: 'walStatus', parse: parseWalStatus },
   segments: { endpoint: 'walSegments', parse: parseWalSegments },
   replay: { endpoint: 'walReplayStatus', parse: parseWalReplay },
