@@ -18,6 +18,8 @@ export type Parser = (body: unknown, ctx: ParseContext) => DataFrame[];
 
 /** What a query type needs from the datasource to run: HTTP (shared, retried) and variable expansion. */
 export interface AreaContext extends ParseContext {
+  /** The query's ids (pools, nodes, replicas) or levels after variable expansion; empty means all. */
+  wanted: string[];
   get: (path: string) => Promise<unknown>;
   /** A parameter after template interpolation: multi-value and All variables give several values. */
   expand: (text: string | undefined) => string[];

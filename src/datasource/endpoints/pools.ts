@@ -132,8 +132,8 @@ function unaddressable(id: string): RustyDBError | undefined {
  * known pool costs one request, for at most MAX_POOL_STATS pools (the rest named in a notice). A pool that fails does
  * not hide the others, and a panel that ends up with no pool at all says why.
  */
-export const runPoolStats: AreaRunner = async (query, ctx) => {
-  const asked = ctx.expandAll(query.poolIds);
+export const runPoolStats: AreaRunner = async (_query, ctx) => {
+  const asked = ctx.wanted;
   const known = await knownPools(ctx);
   if (known instanceof Error && asked.length === 0) {
     throw known;
