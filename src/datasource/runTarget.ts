@@ -45,7 +45,7 @@ export async function runTarget(
     signal
   );
   try {
-    const { frames, errors } = await runIn(env, scope, target, request, maxAgeMs);
+    const { frames, errors } = await runIn({ env, scope, target, request, maxAgeMs });
     const seen = new Set<string>();
     return { frames, errors: errors.filter((err) => !seen.has(err.message ?? '') && seen.add(err.message ?? '')) };
   } finally {
@@ -53,17 +53,22 @@ export async function runTarget(
   }
 }
 
-async function runIn(
-  env: TargetEnv,
-  scope: QueryScope,
-  target: RustyDBQuery,
-  request: DataQueryRequest<RustyDBQuery>,
-  maxAgeMs: number | undefined
-): Promise<PollResult> {
+/** One run of one target: where it runs, what it asks, and the scope its requests spend. */
+interface TargetRun {
+  env: TargetEnv;
+  target: RustyDBQuery;
+  request: DataQueryRequest<RustyDBQuery>;
+  scope: QueryScope;
+  /** Set by live polls: the oldest shared answer they accept. */
+  maxAgeMs?: number;
+}
+
+async function runIn(run: TargetRun): Promise<PollResult> {
+  const { env, target, request } = run;
   const { refId } = target;
   try {
     const types = expandTemplate(target.queryType || String(DEFAULT_QUERY.queryType), env.replace, request.scopedVars);
-    const results = await Promise.allSettled(types.map((type) => runType(env, type, target, request, scope, maxAgeMs)));
+    const results = await Promise.allSettled(types.map((type) => runType(run, type)));
     const frames: DataFrame[] = [];
     const errors: DataQueryError[] = [];
     for (const result of results) {
@@ -80,14 +85,7 @@ async function runIn(
   }
 }
 
-async function runType(
-  env: TargetEnv,
-  type: string,
-  target: RustyDBQuery,
-  request: DataQueryRequest<RustyDBQuery>,
-  scope: QueryScope,
-  maxAgeMs?: number
-): Promise<AreaResult> {
+async function runType(run: TargetRun, type: string): Promise<AreaResult> {
   const runner = RUNNERS[type as QueryType];
   if (!runner) {
     throw new RustyDBError(
@@ -95,20 +93,14 @@ async function runType(
       `Unknown query type "${type}". Pick one in the query editor (or check the variable it comes from).`
     );
   }
-  const ctx = areaContext(env, type, target, request, scope, maxAgeMs);
+  const ctx = areaContext(run, type);
+  const { target } = run;
   const views = target.view ? ctx.expand(target.view) : [''];
   const results = await Promise.all(views.map((view) => runner({ ...target, view: view || undefined }, ctx)));
   return { frames: results.flatMap((r) => r.frames), errors: results.flatMap((r) => r.errors ?? []) };
 }
 
-function areaContext(
-  env: TargetEnv,
-  type: string,
-  target: RustyDBQuery,
-  request: DataQueryRequest<RustyDBQuery>,
-  scope: QueryScope,
-  maxAgeMs?: number
-): AreaContext {
+function areaContext({ env, target, request, scope, maxAgeMs }: TargetRun, type: string): AreaContext {
   const { scopedVars } = request;
   const expand = (text?: string) =>
     text === undefined || text === '' ? [] : expandTemplate(text, env.replace, scopedVars);
