@@ -1,5 +1,6 @@
 import { ENDPOINTS, endpointPath } from '../../src/rustydb/api/endpoints';
 import type { PoolStatsResponse } from '../../src/rustydb/api/types';
+import { poolUtilisation } from '../../src/rustydb/pools';
 import { THRESHOLDS } from '../../src/rustydb/thresholds';
 import { CheckFailure, Client } from '../client';
 import { worst } from '../nagios';
@@ -39,7 +40,8 @@ function judgePool(id: string, body: unknown, ignored: Ignored): Reported | Unre
   if (answeredFor !== id) {
     return { id, answeredFor };
   }
-  const utilisation = active + idle > 0 ? active / (active + idle) : 0;
+  // A pool that holds no connections uses none of them: 0 for the check and its CSV.
+  const utilisation = poolUtilisation(active, idle) ?? 0;
   const measurements = [
     measure({
       name: `${id} utilisation`,

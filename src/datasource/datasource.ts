@@ -64,7 +64,7 @@ export class DataSource
           authenticatedBy: (config.bootData?.user as { authenticatedBy?: string } | undefined)?.authenticatedBy,
         }),
     });
-    this.variables = new RustyDBVariableSupport(this);
+    this.variables = new RustyDBVariableSupport((target) => this.client.metricFind(target));
   }
 
   getDefaultQuery(_app: CoreApp): Partial<RustyDBQuery> {

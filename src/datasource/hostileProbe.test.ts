@@ -1,6 +1,6 @@
 import { DataFrame, DataQueryResponse } from '@grafana/data';
 import { UpstreamAnswer } from '../../tests/grafana/backendSrv';
-import { MAX_REQUESTS_PER_QUERY } from './client';
+import { MAX_REQUESTS_PER_QUERY } from './runTarget';
 import { QUERY_TYPES } from './queryTypes';
 import { request } from './testing/fakes';
 import { fixtureFor } from './testing/fixtures';

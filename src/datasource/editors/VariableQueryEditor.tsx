@@ -1,13 +1,18 @@
 import React from 'react';
-import { QueryEditorProps } from '@grafana/data';
+import { DataSourceApi, QueryEditorProps } from '@grafana/data';
 import { Combobox, InlineField } from '@grafana/ui';
-import type { DataSource } from '../datasource';
 import { migrateVariableQuery } from '../migration';
 import { messageOf } from '../transport/errors';
 import { RustyDBOptions, RustyDBQuery, RustyDBVariableQuery } from '../types';
 import { VARIABLE_TARGETS } from '../variables/values';
 
-type Props = QueryEditorProps<DataSource, RustyDBQuery, RustyDBOptions, RustyDBVariableQuery>;
+/** Grafana's data source type, not the RustyDB class: the editor needs none of it, and importing it made a cycle. */
+type Props = QueryEditorProps<
+  DataSourceApi<RustyDBQuery, RustyDBOptions>,
+  RustyDBQuery,
+  RustyDBOptions,
+  RustyDBVariableQuery
+>;
 
 const OPTIONS = VARIABLE_TARGETS.map(({ value, label, description }) => ({ value, label, description }));
 

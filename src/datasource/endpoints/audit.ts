@@ -10,29 +10,42 @@ import { AUDIT_LIMIT, AUDIT_SIGNALS, auditSignal, AuditSignal, DENIED } from '..
 import { maskSecrets } from '../../rustydb/masking';
 import { THRESHOLDS } from '../../rustydb/thresholds';
 import { RustyDBError } from '../transport/errors';
-import type { AuditFilter, RustyDBQuery } from '../types';
-import { AreaContext, AreaResult, ParseContext } from './area';
+import type { AuditEntry } from '../../rustydb/api/types';
+import type { ViewName } from '../queryTypes';
+import { AuditFilter, QueryType, RustyDBQuery } from '../types';
+import { AreaContext, AreaResult, AreaRunner, ParseContext } from './area';
 import { contentIds, logFrame, LogLine } from './logFrame';
 import { snapshotFrame, tableFrame } from './parse/frames';
 import { emptyNotices, listRows } from './parse/parsers';
 import { Row } from '../../rustydb/json';
-import { f, Issues, readValue } from './parse/read';
+import { fieldsOf, fieldTable, Issues, readValue } from './parse/read';
 
 const AUDIT_LOGS = ENDPOINTS.auditLogs.path;
 
 /** Multi-value filters fan out; beyond this many combinations the query is probably a mistake. */
 const MAX_AUDIT_REQUESTS = 20;
 
+const entry = fieldsOf<AuditEntry>();
+
 const FIELDS = {
-  time: f.time('timestamp', 'Time'),
-  user: f.str('user_id', 'User'),
-  session: f.str('session_id', 'Session'),
-  client: f.str('client_ip', 'Client'),
-  action: f.str('action', 'Action'),
-  object: f.str('object_name', 'Object', { nullable: true }),
-  statement: f.str('statement', 'Statement', { nullable: true }),
-  success: f.bool('success', 'Succeeded'),
-  error: f.str('error_message', 'Error', { nullable: true }),
+  time: entry.time('timestamp', 'Time'),
+  user: entry.str('user_id', 'User'),
+  session: entry.str('session_id', 'Session'),
+  client: entry.str('client_ip', 'Client'),
+  action: entry.str('action', 'Action'),
+  object: entry.str('object_name', 'Object', { nullable: true }),
+  statement: entry.str('statement', 'Statement', { nullable: true }),
+  success: entry.bool('success', 'Succeeded'),
+  error: entry.str('error_message', 'Error', { nullable: true }),
+};
+
+/** The audit signals row, counted here from the entries. */
+type AuditSignalCounts = {
+  failed_logins: number;
+  failed_logins_per_minute: number;
+  permission_violations: number;
+  admin_actions: number;
+  minutes_covered: number;
 };
 
 /** One request's answer: its entries and whether RustyDB stopped at the limit. */
@@ -264,16 +277,17 @@ async function auditSignals(query: RustyDBQuery, ctx: AreaContext): Promise<Area
     }
   }
   const minutes = Math.max(1, (ctx.range.to - entries.coveredFrom) / 60_000);
+  const signals: AuditSignalCounts = {
+    failed_logins: counts.failedLogin,
+    failed_logins_per_minute: counts.failedLogin / minutes,
+    permission_violations: counts.permissionViolation,
+    admin_actions: counts.adminAction,
+    minutes_covered: minutes,
+  };
   const frame = snapshotFrame(
     ctx,
-    {
-      failed_logins: counts.failedLogin,
-      failed_logins_per_minute: counts.failedLogin / minutes,
-      permission_violations: counts.permissionViolation,
-      admin_actions: counts.adminAction,
-      minutes_covered: minutes,
-    },
-    [
+    signals,
+    fieldTable<AuditSignalCounts>((f) => [
       f.num('failed_logins', 'Failed logins'),
       f.num('failed_logins_per_minute', 'Failed logins per minute', 'short', {
         threshold: THRESHOLDS.failedLoginsPerMinute,
@@ -281,7 +295,7 @@ async function auditSignals(query: RustyDBQuery, ctx: AreaContext): Promise<Area
       f.num('permission_violations', 'Permission violations'),
       f.num('admin_actions', 'Administrative actions'),
       f.num('minutes_covered', 'Minutes covered', 'm'),
-    ],
+    ]),
     issues,
     { name: 'audit signals', path: AUDIT_LOGS, notices: cappedNotice(entries, 'the counts and the rate') }
   );
@@ -309,16 +323,28 @@ async function failedLoginsByClient(query: RustyDBQuery, ctx: AreaContext): Prom
     ...emptyNotices(AUDIT_LOGS, entries.rows.length, top.length),
     ...cappedNotice(entries, 'these counts'),
   ];
-  const frame = tableFrame(ctx, top, [f.str('client_ip', 'Client'), f.num('failed_logins', 'Failed logins')], issues, {
-    name: 'failed logins by client',
-    path: AUDIT_LOGS,
-    notices,
-  });
+  const frame = tableFrame(
+    ctx,
+    top,
+    fieldTable<Pick<AuditSignalCounts, 'failed_logins'> & Pick<AuditEntry, 'client_ip'>>((f) => [
+      f.str('client_ip', 'Client'),
+      f.num('failed_logins', 'Failed logins'),
+    ]),
+    issues,
+    {
+      name: 'failed logins by client',
+      path: AUDIT_LOGS,
+      notices,
+    }
+  );
   return { frames: [frame] };
 }
 
 /** The Security views that read the audit log. */
-export const AUDIT_VIEWS: Record<string, (query: RustyDBQuery, ctx: AreaContext) => Promise<AreaResult>> = {
+export const AUDIT_VIEWS: Pick<
+  Record<ViewName<QueryType.Security>, AreaRunner>,
+  'auditLogs' | 'failedLogins' | 'failedLoginsByClient'
+> = {
   auditLogs,
   failedLogins: auditSignals,
   failedLoginsByClient,

@@ -1,13 +1,21 @@
+import type {
+  BufferPoolStats,
+  EvictionPolicyStats,
+  HitRatioResponse,
+  MemoryPressureStatus,
+  MemoryStatus,
+} from '../../rustydb/api/types';
+import { QueryType } from '../types';
 import { THRESHOLDS } from '../../rustydb/thresholds';
 import { viewRunner } from './area';
 import { snapshotParser } from './parse/parsers';
 import { placeholderNotices } from './placeholders';
 import { ratio, Row } from '../../rustydb/json';
-import { f } from './parse/read';
+import { fieldTable } from './parse/read';
 
 const parseBufferStats = snapshotParser(
   'bufferStats',
-  [
+  fieldTable<BufferPoolStats & { dirty_ratio: number | null }>((f) => [
     f.num('total_pages', 'Pages'),
     f.num('used_pages', 'Used pages'),
     f.num('free_pages', 'Free pages'),
@@ -18,7 +26,7 @@ const parseBufferStats = snapshotParser(
     f.num('reads', 'Reads'),
     f.num('writes', 'Writes'),
     f.num('flushes', 'Flushes'),
-  ],
+  ]),
   {
     name: 'buffer pool',
     derive: (record: Row) => ({ dirty_ratio: ratio(record.dirty_pages, record.total_pages) }),
@@ -28,32 +36,32 @@ const parseBufferStats = snapshotParser(
 
 const parseHitRatio = snapshotParser(
   'bufferHitRatio',
-  [
+  fieldTable<HitRatioResponse>((f) => [
     f.num('hit_ratio', 'Hit ratio', 'percentunit', { threshold: THRESHOLDS.cacheHitRatio }),
     f.num('miss_ratio', 'Miss ratio', 'percentunit'),
     f.num('total_hits', 'Hits'),
     f.num('total_misses', 'Misses'),
     f.num('total_accesses', 'Accesses'),
     f.num('measurement_period_seconds', 'Measured over', 's'),
-  ],
+  ]),
   { name: 'buffer pool hit ratio' }
 );
 
 const parseEviction = snapshotParser(
   'bufferEviction',
-  [
+  fieldTable<EvictionPolicyStats>((f) => [
     f.str('policy_name', 'Policy'),
     f.num('evictions', 'Evictions'),
     f.num('victim_search_time_us', 'Victim search time', 'µs'),
     f.num('avg_scan_length', 'Average scan length'),
     f.json('policy_specific_stats', 'Policy details'),
-  ],
+  ]),
   { name: 'buffer eviction' }
 );
 
 const parseMemoryStatus = snapshotParser(
   'memoryStatus',
-  [
+  fieldTable<MemoryStatus>((f) => [
     f.num('total_bytes', 'Memory', 'bytes'),
     f.num('used_bytes', 'Used', 'bytes'),
     f.num('available_bytes', 'Available', 'bytes'),
@@ -63,13 +71,13 @@ const parseMemoryStatus = snapshotParser(
     f.num('cache_bytes', 'Cache', 'bytes'),
     f.num('query_context_bytes', 'Query contexts', 'bytes'),
     f.num('temp_bytes', 'Temporary', 'bytes'),
-  ],
+  ]),
   { name: 'memory', notices: (record) => placeholderNotices('memory', record) }
 );
 
 const parseMemoryPressure = snapshotParser(
   'memoryPressure',
-  [
+  fieldTable<MemoryPressureStatus>((f) => [
     f.str('level', 'Pressure'),
     f.num('total_memory_bytes', 'Memory', 'bytes'),
     f.num('used_memory_bytes', 'Used', 'bytes'),
@@ -81,11 +89,11 @@ const parseMemoryPressure = snapshotParser(
     f.num('threshold_high_percent', 'High threshold', 'percent'),
     f.num('threshold_critical_percent', 'Critical threshold', 'percent'),
     f.list('actions_taken', 'Actions taken'),
-  ],
+  ]),
   { name: 'memory pressure' }
 );
 
-export const runBufferMemory = viewRunner({
+export const runBufferMemory = viewRunner(QueryType.BufferMemory, {
   buffer: { endpoint: 'bufferStats', parse: parseBufferStats },
   hitRatio: { endpoint: 'bufferHitRatio', parse: parseHitRatio },
   eviction: { endpoint: 'bufferEviction', parse: parseEviction },

@@ -1,9 +1,16 @@
+import type {
+  ClusterNodeInfo,
+  ClusterNodeStatus,
+  RacClusterStatusResponse,
+  TopologyResponse,
+} from '../../rustydb/api/types';
+import { QueryType } from '../types';
 import { THRESHOLDS } from '../../rustydb/thresholds';
 import { viewRunner } from './area';
 import { listParser, seriesParser, snapshotParser } from './parse/parsers';
-import { f } from './parse/read';
+import { fieldTable } from './parse/read';
 
-const NODE_FIELDS = [
+const NODE_FIELDS = fieldTable<ClusterNodeInfo>((f) => [
   f.str('node_id', 'Node'),
   f.str('address', 'Address'),
   f.str('role', 'Role'),
@@ -11,7 +18,7 @@ const NODE_FIELDS = [
   f.str('version', 'Version'),
   f.num('uptime_seconds', 'Uptime', 's'),
   f.time('last_heartbeat', 'Last heartbeat'),
-];
+]);
 
 const parseClusterNodes = listParser('clusterNodes', NODE_FIELDS, {
   name: 'cluster nodes',
@@ -20,12 +27,12 @@ const parseClusterNodes = listParser('clusterNodes', NODE_FIELDS, {
 
 const parseTopology = snapshotParser(
   'clusterTopology',
-  [
+  fieldTable<TopologyResponse>((f) => [
     f.str('cluster_id', 'Cluster'),
     f.str('leader_node', 'Leader', { nullable: true }),
     f.num('total_nodes', 'Nodes'),
     f.num('quorum_size', 'Quorum size'),
-  ],
+  ]),
   { name: 'cluster topology' }
 );
 
@@ -37,7 +44,7 @@ const parseTopologyNodes = listParser('clusterTopology', NODE_FIELDS, {
 
 const parseNodeStatus = seriesParser(
   'clusteringStatus',
-  [
+  fieldTable<ClusterNodeStatus>((f) => [
     f.str('role', 'Role'),
     f.str('status', 'Status'),
     f.num('cpu_usage_percent', 'CPU usage', 'percent', { threshold: THRESHOLDS.cpuPercent }),
@@ -45,13 +52,13 @@ const parseNodeStatus = seriesParser(
     f.num('disk_usage_percent', 'Disk usage', 'percent'),
     f.num('queries_per_second', 'Queries per second', 'ops'),
     f.num('uptime_seconds', 'Uptime', 's'),
-  ],
+  ]),
   { name: 'node', listKey: 'nodes', idKey: 'node_id', label: 'node' }
 );
 
 const parseRacStatus = snapshotParser(
   'racClusterStatus',
-  [
+  fieldTable<RacClusterStatusResponse>((f) => [
     f.str('state', 'State'),
     f.bool('is_healthy', 'Healthy'),
     f.bool('has_quorum', 'Quorum'),
@@ -60,11 +67,11 @@ const parseRacStatus = snapshotParser(
     f.num('suspected_nodes', 'Suspected nodes'),
     f.num('down_nodes', 'Down nodes'),
     f.num('active_recoveries', 'Active recoveries'),
-  ],
+  ]),
   { name: 'rac cluster' }
 );
 
-export const runCluster = viewRunner({
+export const runCluster = viewRunner(QueryType.Cluster, {
   nodes: { endpoint: 'clusterNodes', parse: parseClusterNodes },
   topology: { endpoint: 'clusterTopology', parse: parseTopology },
   topologyNodes: { endpoint: 'clusterTopology', parse: parseTopologyNodes },

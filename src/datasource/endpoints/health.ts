@@ -1,34 +1,38 @@
+import type { ComponentHealth, ComponentHealthDetail, HealthResponse } from '../../rustydb/api/types';
+import { QueryType } from '../types';
 import { ENDPOINTS } from '../../rustydb/api/endpoints';
 import { Parser, viewRunner } from './area';
 import { snapshotFrame, tableFrame } from './parse/frames';
 import { emptyNotices } from './parse/parsers';
 import { placeholderNotices } from './placeholders';
 import { isRow, Row } from '../../rustydb/json';
-import { asObject, f, Issues, textOf } from './parse/read';
+import { asObject, fieldTable, Issues, textOf } from './parse/read';
 
 const HEALTH = ENDPOINTS.adminHealth.path;
 const FULL = ENDPOINTS.healthFull.path;
 
-const STATUS_FIELDS = [
+const STATUS_FIELDS = fieldTable<HealthResponse & { healthy: number }>((f) => [
   f.str('status', 'Status'),
   f.num('healthy', 'Healthy', 'bool'),
   f.str('version', 'Version'),
   f.num('uptime_seconds', 'Uptime', 's'),
-];
+]);
 
-const CHECK_FIELDS = [
-  f.str('check', 'Check'),
-  f.str('status', 'Status'),
-  f.str('message', 'Message', { nullable: true }),
-  f.time('last_check', 'Last check'),
-];
+const CHECK_FIELDS =
+  /** `checks` is a map by name: each row carries its name as `check`. */
+  fieldTable<ComponentHealth & { check: string }>((f) => [
+    f.str('check', 'Check'),
+    f.str('status', 'Status'),
+    f.str('message', 'Message', { nullable: true }),
+    f.time('last_check', 'Last check'),
+  ]);
 
-const COMPONENT_FIELDS = [
+const COMPONENT_FIELDS = fieldTable<ComponentHealthDetail>((f) => [
   f.str('component', 'Component'),
   f.str('status', 'Status'),
   f.str('message', 'Message'),
   f.num('duration_ms', 'Check duration', 'ms', { nullable: true }),
-];
+]);
 
 /** 1 when healthy, 0 otherwise: a number a stat panel can colour and live mode can graph. */
 const healthyOf = (status: unknown) => (typeof status === 'string' ? (status === 'healthy' ? 1 : 0) : null);
@@ -103,7 +107,7 @@ const parseHealthProbes: Parser = (body, ctx) => {
   return [tableFrame(ctx, rows, COMPONENT_FIELDS, issues, { name: 'health probes', path: FULL })];
 };
 
-export const runHealth = viewRunner({
+export const runHealth = viewRunner(QueryType.Health, {
   status: { endpoint: 'adminHealth', parse: parseHealthStatus },
   checks: { endpoint: 'adminHealth', parse: parseHealthChecks },
   probes: { endpoint: 'healthFull', parse: parseHealthProbes },

@@ -1,10 +1,11 @@
-import { viewRunner } from './area';
+import type { IncidentSummary } from '../../rustydb/api/types';
+import { singleView } from './area';
 import { listParser } from './parse/parsers';
-import { f } from './parse/read';
+import { fieldTable } from './parse/read';
 
 const parseIncidents = listParser(
   'incidents',
-  [
+  fieldTable<IncidentSummary>((f) => [
     f.time('created_at', 'Opened'),
     f.str('id', 'Incident'),
     f.str('severity', 'Severity'),
@@ -15,8 +16,8 @@ const parseIncidents = listParser(
     f.str('assignee', 'Assignee', { nullable: true }),
     f.time('updated_at', 'Updated'),
     f.time('resolved_at', 'Resolved', { nullable: true }),
-  ],
+  ]),
   { name: 'incidents', listKey: 'incidents', filterKey: 'severity' }
 );
 
-export const runIncidents = viewRunner({ list: { endpoint: 'incidents', parse: parseIncidents } });
+export const runIncidents = singleView({ endpoint: 'incidents', parse: parseIncidents });

@@ -1,3 +1,4 @@
+import { QueryType } from '../types';
 import { createDataFrame, DataFrameType, FieldType, LogLevel, QueryResultMetaNotice } from '@grafana/data';
 import { ENDPOINTS } from '../../rustydb/api/endpoints';
 import { maskSecrets } from '../../rustydb/masking';
@@ -5,13 +6,15 @@ import { Parser, viewRunner } from './area';
 import { contentIds, logFrame, severityOf } from './logFrame';
 import { emptyNotices, keptRows, listRows } from './parse/parsers';
 import { Row } from '../../rustydb/json';
-import { asObject, f, Issues, readValue } from './parse/read';
+import type { LogEntry } from '../../rustydb/api/types';
+import { asObject, fieldsOf, Issues, readValue } from './parse/read';
 
 const LOGS = ENDPOINTS.logs.path;
 
-const TIME = f.time('timestamp', 'Time');
-const LEVEL = f.str('level', 'Level');
-const MESSAGE = f.str('message', 'Message');
+const log = fieldsOf<LogEntry>();
+const TIME = log.time('timestamp', 'Time');
+const LEVEL = log.str('level', 'Level');
+const MESSAGE = log.str('message', 'Message');
 
 /** `context` values as label text: strings as they are, anything else as JSON (never as markup). */
 function contextLabels(context: unknown): Record<string, string> {
@@ -115,7 +118,7 @@ const parseVolume: Parser = (body, ctx) => {
   ];
 };
 
-export const runLogs = viewRunner({
+export const runLogs = viewRunner(QueryType.Logs, {
   list: { endpoint: 'logs', parse: parseLogs },
   volume: { endpoint: 'logs', parse: parseVolume },
 });

@@ -1,14 +1,15 @@
+import type { PerformanceDataResponse } from '../../rustydb/api/types';
 import { DataFrame } from '@grafana/data';
 import { ENDPOINTS } from '../../rustydb/api/endpoints';
 import { THRESHOLDS } from '../../rustydb/thresholds';
-import { Parser, viewRunner } from './area';
+import { Parser, singleView } from './area';
 import { snapshotFrame } from './parse/frames';
 import { placeholderNotices } from './placeholders';
 import { snapshotParser } from './parse/parsers';
 import { isRow, Row } from '../../rustydb/json';
-import { asObject, f, FieldSpec, Issues } from './parse/read';
+import { asObject, bodyKeyFields, FieldSpec, fieldTable, Issues } from './parse/read';
 
-const PERFORMANCE_FIELDS = [
+const PERFORMANCE_FIELDS = fieldTable<PerformanceDataResponse>((f) => [
   f.num('cpu_usage_percent', 'CPU usage', 'percent', { threshold: THRESHOLDS.cpuPercent }),
   f.num('memory_usage_bytes', 'Memory used', 'bytes'),
   f.num('memory_usage_percent', 'Memory usage', 'percent', { threshold: THRESHOLDS.memoryPercent }),
@@ -18,7 +19,7 @@ const PERFORMANCE_FIELDS = [
   f.num('transactions_per_second', 'Transactions per second', 'ops', { threshold: THRESHOLDS.transactionsPerSecond }),
   f.num('locks_held', 'Locks held', 'short', { threshold: THRESHOLDS.locksHeld }),
   f.num('deadlocks', 'Deadlocks', 'short', { threshold: THRESHOLDS.deadlocks }),
-];
+]);
 
 const parsePerformanceFrames: Parser = snapshotParser('statsPerformance', PERFORMANCE_FIELDS, {
   name: 'performance',
@@ -58,14 +59,14 @@ const parseRequestMetrics: Parser = (body, ctx) => {
       if (!isRow(metric)) {
         issues.add('notObject', name, metric);
         record[name] = null;
-        return f.num(name, metricLabel(name), 'short', { nullable: true });
+        return bodyKeyFields.num(name, metricLabel(name), 'short', { nullable: true });
       }
       record[name] = metric.value;
-      return f.num(name, metricLabel(name), UNIT_OF[String(metric.unit)] ?? 'short');
+      return bodyKeyFields.num(name, metricLabel(name), UNIT_OF[String(metric.unit)] ?? 'short');
     });
   return [snapshotFrame(ctx, record, specs, issues, { name: 'request metrics', path: METRICS })];
 };
 
-export const runPerformance = viewRunner({ snapshot: { endpoint: 'statsPerformance', parse: parsePerformanceFrames } });
+export const runPerformance = singleView({ endpoint: 'statsPerformance', parse: parsePerformanceFrames });
 
-export const runRequestMetrics = viewRunner({ snapshot: { endpoint: 'metrics', parse: parseRequestMetrics } });
+export const runRequestMetrics = singleView({ endpoint: 'metrics', parse: parseRequestMetrics });

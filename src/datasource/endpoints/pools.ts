@@ -1,27 +1,30 @@
+import type { PoolConfig, PoolStatsResponse } from '../../rustydb/api/types';
 import { DataFrame, QueryResultMetaNotice } from '@grafana/data';
 import { endpointPath, ENDPOINTS } from '../../rustydb/api/endpoints';
 import { Row } from '../../rustydb/json';
 import { POOL_ID_KEY, poolUtilisation } from '../../rustydb/pools';
 import { THRESHOLDS } from '../../rustydb/thresholds';
 import { excerpt, messageOf, RustyDBError } from '../transport/errors';
-import { AreaContext, AreaRunner, ParseContext, viewRunner } from './area';
+import { AreaContext, AreaRunner, ParseContext, singleView } from './area';
 import { snapshotFrame } from './parse/frames';
 import { placeholderNotices } from './placeholders';
 import { listParser, listRows } from './parse/parsers';
-import { asObject, f, Issues, rowsWithIds, textOf } from './parse/read';
+import { asObject, fieldTable, Issues, rowsWithIds, textOf } from './parse/read';
 
 const POOLS = ENDPOINTS.pools.path;
 
-const POOL_CONFIG_FIELDS = [
+const POOL_CONFIG_FIELDS = fieldTable<PoolConfig>((f) => [
   f.str('pool_id', 'Pool'),
   f.num('min_connections', 'Min connections'),
   f.num('max_connections', 'Max connections'),
   f.num('connection_timeout_secs', 'Connection timeout', 's'),
   f.num('idle_timeout_secs', 'Idle timeout', 's'),
   f.num('max_lifetime_secs', 'Max lifetime', 's', { nullable: true }),
-];
+]);
 
-const POOL_STATS_FIELDS = [
+const POOL_STATS_FIELDS = fieldTable<
+  PoolStatsResponse & Pick<PoolConfig, 'max_connections'> & { utilisation: number | null }
+>((f) => [
   f.str('pool_id', 'Pool'),
   f.num('active_connections', 'Active connections'),
   f.num('idle_connections', 'Idle connections'),
@@ -32,7 +35,7 @@ const POOL_STATS_FIELDS = [
   f.num('total_acquired', 'Connections acquired', 'short'),
   f.num('total_created', 'Connections created', 'short'),
   f.num('total_destroyed', 'Connections destroyed', 'short'),
-];
+]);
 
 const parsePools = listParser('pools', POOL_CONFIG_FIELDS, { name: 'pools' });
 
@@ -132,8 +135,8 @@ function unaddressable(id: string): RustyDBError | undefined {
  * known pool costs one request, for at most MAX_POOL_STATS pools (the rest named in a notice). A pool that fails does
  * not hide the others, and a panel that ends up with no pool at all says why.
  */
-export const runPoolStats: AreaRunner = async (query, ctx) => {
-  const asked = ctx.expandAll(query.poolIds);
+export const runPoolStats: AreaRunner = async (_query, ctx) => {
+  const asked = ctx.wanted;
   const known = await knownPools(ctx);
   if (known instanceof Error && asked.length === 0) {
     throw known;
@@ -193,4 +196,4 @@ export const runPoolStats: AreaRunner = async (query, ctx) => {
   return { frames, errors };
 };
 
-export const runPools = viewRunner({ list: { endpoint: 'pools', parse: parsePools } });
+export const runPools = singleView({ endpoint: 'pools', parse: parsePools });

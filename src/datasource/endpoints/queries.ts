@@ -1,42 +1,51 @@
+import type {
+  ASHSample,
+  QueryProfile,
+  QueryStatsResponse,
+  QueryStatusResponse,
+  SlowQueryInfo,
+  TopQueryInfo,
+} from '../../rustydb/api/types';
+import { QueryType } from '../types';
 import { viewRunner } from './area';
 import { listParser, snapshotParser } from './parse/parsers';
-import { f } from './parse/read';
+import { fieldTable } from './parse/read';
 
 const parseQuerySummary = snapshotParser(
   'statsQueries',
-  [
+  fieldTable<QueryStatsResponse>((f) => [
     f.num('total_queries', 'Queries (HTTP requests)'),
     f.num('queries_per_second', 'Queries per second', 'ops'),
     f.num('avg_execution_time_ms', 'Average execution time', 'ms'),
-  ],
+  ]),
   { name: 'query stats' }
 );
 
 const parseSlowQueries = listParser(
   'statsQueries',
-  [
+  fieldTable<SlowQueryInfo>((f) => [
     f.time('timestamp', 'Time'),
     f.str('query', 'Query'),
     f.num('execution_time_ms', 'Execution time', 'ms'),
     f.str('user', 'User'),
-  ],
+  ]),
   { name: 'slow queries', listKey: 'slow_queries', timeKey: 'timestamp' }
 );
 
 const parseTopQueries = listParser(
   'statsQueries',
-  [
+  fieldTable<TopQueryInfo>((f) => [
     f.str('query_pattern', 'Query pattern'),
     f.num('execution_count', 'Executions'),
     f.num('total_time_ms', 'Total time', 'ms'),
     f.num('avg_time_ms', 'Average time', 'ms'),
-  ],
+  ]),
   { name: 'top queries', listKey: 'top_queries' }
 );
 
 const parseActiveQueries = listParser(
   'queryActive',
-  [
+  fieldTable<QueryStatusResponse>((f) => [
     f.str('query_id', 'Query'),
     f.str('status', 'Status'),
     f.num('progress_percent', 'Progress', 'percent'),
@@ -45,13 +54,13 @@ const parseActiveQueries = listParser(
     f.num('elapsed_ms', 'Elapsed', 'ms'),
     f.num('estimated_remaining_ms', 'Remaining (estimate)', 'ms', { nullable: true }),
     f.str('current_operation', 'Operation'),
-  ],
+  ]),
   { name: 'active queries' }
 );
 
 const parseQueryProfiles = listParser(
   'profilingQueries',
-  [
+  fieldTable<QueryProfile>((f) => [
     f.str('query_id', 'Query'),
     f.str('query_text', 'Text'),
     f.num('execution_count', 'Executions'),
@@ -64,13 +73,13 @@ const parseQueryProfiles = listParser(
     f.num('cache_hit_ratio', 'Cache hit ratio', 'percentunit'),
     f.time('last_executed', 'Last executed'),
     f.str('execution_plan', 'Plan', { nullable: true }),
-  ],
+  ]),
   { name: 'query profiles', listKey: 'profiles' }
 );
 
 const parseSessionHistory = listParser(
   'monitoringAsh',
-  [
+  fieldTable<ASHSample>((f) => [
     f.time('sample_time', 'Time'),
     f.num('session_id', 'Session', 'none'),
     f.str('user_name', 'User'),
@@ -83,11 +92,11 @@ const parseSessionHistory = listParser(
     f.str('program', 'Program', { nullable: true }),
     f.str('module', 'Module', { nullable: true }),
     f.str('action', 'Action', { nullable: true }),
-  ],
+  ]),
   { name: 'active session history', listKey: 'samples', timeKey: 'sample_time' }
 );
 
-export const runQueries = viewRunner({
+export const runQueries = viewRunner(QueryType.Queries, {
   summary: { endpoint: 'statsQueries', parse: parseQuerySummary },
   slow: { endpoint: 'statsQueries', parse: parseSlowQueries },
   top: { endpoint: 'statsQueries', parse: parseTopQueries },

@@ -1,12 +1,19 @@
+import type {
+  AuditStatsResponse,
+  InsiderThreatStatusResponse,
+  ThreatHistoryItem,
+  ThreatStatusResponse,
+} from '../../rustydb/api/types';
 import { THRESHOLDS } from '../../rustydb/thresholds';
-import { AreaRunner, viewRunner } from './area';
+import { QueryType } from '../types';
+import { viewRunner } from './area';
 import { AUDIT_VIEWS } from './audit';
 import { listParser, snapshotParser } from './parse/parsers';
-import { f } from './parse/read';
+import { fieldTable } from './parse/read';
 
 const parseThreats = snapshotParser(
   'securityThreats',
-  [
+  fieldTable<ThreatStatusResponse>((f) => [
     f.bool('enabled', 'Enabled'),
     f.num('critical_threats', 'Critical threats', 'short', { threshold: THRESHOLDS.threatsDetected }),
     f.num('high_threats', 'High threats'),
@@ -15,11 +22,11 @@ const parseThreats = snapshotParser(
     f.num('escalation_attempts', 'Escalation attempts'),
     f.num('total_assessments', 'Assessments'),
     f.num('baselines_established', 'Baselines'),
-  ],
+  ]),
   { name: 'threats' }
 );
 
-const THREAT_HISTORY_FIELDS = [
+const THREAT_HISTORY_FIELDS = fieldTable<ThreatHistoryItem>((f) => [
   f.time('timestamp', 'Time'),
   f.str('assessment_id', 'Assessment'),
   f.str('user_id', 'User'),
@@ -30,7 +37,7 @@ const THREAT_HISTORY_FIELDS = [
   f.str('query_text', 'Query'),
   f.str('client_ip', 'Client', { nullable: true }),
   f.str('location', 'Location', { nullable: true }),
-];
+]);
 
 const parseThreatHistory = listParser('securityThreatHistory', THREAT_HISTORY_FIELDS, {
   name: 'threat history',
@@ -39,7 +46,7 @@ const parseThreatHistory = listParser('securityThreatHistory', THREAT_HISTORY_FI
 
 const parseInsiderThreats = snapshotParser(
   'securityInsiderThreats',
-  [
+  fieldTable<InsiderThreatStatusResponse>((f) => [
     f.bool('enabled', 'Enabled'),
     f.num('alert_threshold', 'Alert threshold', 'none'),
     f.num('block_threshold', 'Block threshold', 'none'),
@@ -49,32 +56,25 @@ const parseInsiderThreats = snapshotParser(
     f.bool('anomaly_detection_enabled', 'Anomaly detection'),
     f.bool('exfiltration_prevention_enabled', 'Exfiltration prevention'),
     f.bool('escalation_detection_enabled', 'Escalation detection'),
-  ],
+  ]),
   { name: 'insider threat settings' }
 );
 
 const parseAuditStats = snapshotParser(
   'auditStats',
-  [
+  fieldTable<AuditStatsResponse>((f) => [
     f.num('total_records', 'Audit records'),
     f.num('failed_writes', 'Failed writes'),
     f.num('tamper_alerts', 'Tamper alerts'),
     f.json('records_by_policy', 'Records by policy'),
-  ],
+  ]),
   { name: 'audit stats' }
 );
 
-const simpleViews = viewRunner({
+export const runSecurity = viewRunner(QueryType.Security, {
   threats: { endpoint: 'securityThreats', parse: parseThreats },
   history: { endpoint: 'securityThreatHistory', parse: parseThreatHistory },
   insider: { endpoint: 'securityInsiderThreats', parse: parseInsiderThreats },
   auditStats: { endpoint: 'auditStats', parse: parseAuditStats },
+  ...AUDIT_VIEWS,
 });
-
-export const runSecurity: AreaRunner = async (query, ctx) => {
-  const audit = query.view && Object.hasOwn(AUDIT_VIEWS, query.view) ? AUDIT_VIEWS[query.view] : undefined;
-  if (!audit) {
-    return simpleViews(query, ctx);
-  }
-  return audit(query, ctx);
-};

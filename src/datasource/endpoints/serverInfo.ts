@@ -1,12 +1,13 @@
+import type { ServerInfoResponse } from '../../rustydb/api/types';
 import { ENDPOINTS } from '../../rustydb/api/endpoints';
-import { Parser, viewRunner } from './area';
+import { Parser, singleView } from './area';
 import { snapshotFrame } from './parse/frames';
 import { isRow, Row } from '../../rustydb/json';
-import { asObject, f, Issues } from './parse/read';
+import { asObject, bodyKeyFields, fieldTable, Issues } from './parse/read';
 
 const SERVER_INFO = ENDPOINTS.serverInfo.path;
 
-const SERVER_FIELDS = [
+const SERVER_FIELDS = fieldTable<ServerInfoResponse>((f) => [
   f.str('server_name', 'Server'),
   f.str('version', 'Version'),
   f.num('uptime_seconds', 'Uptime', 's'),
@@ -18,7 +19,7 @@ const SERVER_FIELDS = [
   f.str('git_commit', 'Git commit'),
   f.str('license', 'License'),
   f.list('features', 'Features'),
-];
+]);
 
 /** `/server/info`: one row; each `system_info` entry (arch, cores, host, os) becomes a field of its own. */
 const parseServerInfo: Parser = (body, ctx) => {
@@ -29,7 +30,9 @@ const parseServerInfo: Parser = (body, ctx) => {
     .sort()
     .map((key) => {
       systemRow[`system_${key}`] = system[key];
-      return typeof system[key] === 'number' ? f.num(`system_${key}`, key, 'none') : f.json(`system_${key}`, key);
+      return typeof system[key] === 'number'
+        ? bodyKeyFields.num(`system_${key}`, key, 'none')
+        : bodyKeyFields.json(`system_${key}`, key);
     });
   return [
     snapshotFrame(ctx, { ...record, ...systemRow }, [...SERVER_FIELDS, ...systemFields], new Issues(SERVER_INFO), {
@@ -39,4 +42,4 @@ const parseServerInfo: Parser = (body, ctx) => {
   ];
 };
 
-export const runServerInfo = viewRunner({ info: { endpoint: 'serverInfo', parse: parseServerInfo } });
+export const runServerInfo = singleView({ endpoint: 'serverInfo', parse: parseServerInfo });

@@ -1,12 +1,20 @@
+import type {
+  ActiveTransactionInfo,
+  DeadlockInfo,
+  LockInfo,
+  LockStatusResponse,
+  LockWaiter,
+} from '../../rustydb/api/types';
+import { QueryType } from '../types';
 import { QueryResultMetaNotice } from '@grafana/data';
 import { THRESHOLDS } from '../../rustydb/thresholds';
 import { viewRunner } from './area';
 import { listParser, snapshotParser } from './parse/parsers';
 import { excerpt } from '../transport/errors';
 import { isRow } from '../../rustydb/json';
-import { f, textOf } from './parse/read';
+import { fieldTable, textOf } from './parse/read';
 
-const LOCK_FIELDS = [
+const LOCK_FIELDS = fieldTable<LockInfo>((f) => [
   f.str('lock_id', 'Lock'),
   f.str('lock_type', 'Type'),
   f.str('resource_type', 'Resource type'),
@@ -14,19 +22,19 @@ const LOCK_FIELDS = [
   f.num('transaction_id', 'Transaction', 'none'),
   f.bool('granted', 'Granted'),
   f.time('acquired_at', 'Acquired'),
-];
+]);
 
-const DEADLOCK_FIELDS = [
+const DEADLOCK_FIELDS = fieldTable<DeadlockInfo>((f) => [
   f.time('detected_at', 'Detected'),
   f.str('deadlock_id', 'Deadlock'),
   f.list('transactions', 'Transactions'),
   f.num('victim_transaction', 'Victim', 'none'),
   f.str('resolution', 'Resolution'),
-];
+]);
 
 const parseActiveTransactions = listParser(
   'transactionsActive',
-  [
+  fieldTable<ActiveTransactionInfo>((f) => [
     f.num('transaction_id', 'Transaction', 'none'),
     f.num('session_id', 'Session', 'none'),
     f.time('started_at', 'Started'),
@@ -36,17 +44,17 @@ const parseActiveTransactions = listParser(
     f.num('queries_executed', 'Queries'),
     f.num('rows_affected', 'Rows affected'),
     f.num('locks_held', 'Locks held'),
-  ],
+  ]),
   { name: 'active transactions' }
 );
 
 const parseLockSummary = snapshotParser(
   'locks',
-  [
+  fieldTable<LockStatusResponse>((f) => [
     f.num('total_locks', 'Locks', 'short', { threshold: THRESHOLDS.locksHeld }),
     f.num('granted_locks', 'Granted locks'),
     f.num('waiting_locks', 'Waiting locks'),
-  ],
+  ]),
   { name: 'locks' }
 );
 
@@ -68,20 +76,20 @@ function deadlockCycleNotices(body: unknown): QueryResultMetaNotice[] {
 
 const parseLockWaiters = listParser(
   'lockWaiters',
-  [
+  fieldTable<LockWaiter>((f) => [
     f.num('transaction_id', 'Transaction', 'none'),
     f.num('waiting_for_transaction', 'Waiting for', 'none'),
     f.str('lock_type', 'Lock type'),
     f.str('resource_type', 'Resource type'),
     f.str('resource_id', 'Resource'),
     f.num('wait_time_ms', 'Waiting for', 'ms'),
-  ],
+  ]),
   { name: 'lock waiters', listKey: 'waiters', bodyNotices: deadlockCycleNotices }
 );
 
 const parseDeadlocks = listParser('deadlocks', DEADLOCK_FIELDS, { name: 'deadlocks', timeKey: 'detected_at' });
 
-export const runTransactions = viewRunner({
+export const runTransactions = viewRunner(QueryType.Transactions, {
   active: { endpoint: 'transactionsActive', parse: parseActiveTransactions },
   lockSummary: { endpoint: 'locks', parse: parseLockSummary },
   locks: { endpoint: 'locks', parse: parseLocks },

@@ -1,21 +1,37 @@
-import { createDataFrame, CustomVariableSupport, DataQueryRequest, DataQueryResponse, FieldType } from '@grafana/data';
+import {
+  createDataFrame,
+  CustomVariableSupport,
+  DataQueryRequest,
+  DataQueryResponse,
+  DataSourceApi,
+  FieldType,
+  MetricFindValue,
+} from '@grafana/data';
 import { defer, map, Observable } from 'rxjs';
-import type { DataSource } from '../datasource';
 import { VariableQueryEditor } from '../editors/VariableQueryEditor';
 import { migrateVariableQuery } from '../migration';
-import { RustyDBVariableQuery } from '../types';
+import { RustyDBOptions, RustyDBQuery, RustyDBVariableQuery, VariableTarget } from '../types';
 
-/** Variables of pools, cluster nodes, replicas or query types, with their own small editor. */
-export class RustyDBVariableSupport extends CustomVariableSupport<DataSource, RustyDBVariableQuery> {
+/** Where a variable's values come from: the data source's client, behind the one call this needs. */
+export type VariableValues = (target: VariableTarget) => Promise<MetricFindValue[]>;
+
+/**
+ * Variables of pools, cluster nodes, replicas or query types, with their own small editor. Typed against Grafana's
+ * `DataSourceApi` and a function, not the RustyDB data source class, so that class can import this one without a cycle.
+ */
+export class RustyDBVariableSupport extends CustomVariableSupport<
+  DataSourceApi<RustyDBQuery, RustyDBOptions>,
+  RustyDBVariableQuery
+> {
   editor = VariableQueryEditor;
 
-  constructor(private readonly datasource: DataSource) {
+  constructor(private readonly values: VariableValues) {
     super();
   }
 
   query(request: DataQueryRequest<RustyDBVariableQuery>): Observable<DataQueryResponse> {
     // A query Grafana saved as bare text, or one that cannot be read, fails here as the variable's error.
-    return defer(() => this.datasource.client.metricFind(migrateVariableQuery(request.targets[0]).target)).pipe(
+    return defer(() => this.values(migrateVariableQuery(request.targets[0]).target)).pipe(
       map((values) => ({
         data: [
           createDataFrame({

@@ -1,4 +1,5 @@
-import { f, Issues, MAX_ROWS, objectRows, readValue } from './read';
+import type { PoolConfig } from '../../../rustydb/api/types';
+import { bodyKeyFields as f, fieldTable, Issues, MAX_ROWS, objectRows, readValue } from './read';
 
 describe('readValue', () => {
   const read = (value: unknown, spec = f.num('n', 'N')) => {
@@ -69,5 +70,16 @@ describe('objectRows', () => {
     );
     expect(rows).toHaveLength(MAX_ROWS);
     expect(issues.notices()[0].text).toBe(`/x: "list" holds ${MAX_ROWS + 5} entries; showing the first ${MAX_ROWS}.`);
+  });
+});
+
+describe('fieldTable', () => {
+  it('reads the keys of an API type, and `npx tsc --noEmit` fails on a key the type does not have', () => {
+    const specs = fieldTable<PoolConfig>((fields) => [
+      fields.str('pool_id', 'Pool'),
+      // @ts-expect-error: "pool" is no field of PoolConfig (src/rustydb/api/types.ts)
+      fields.num('pool', 'Pool'),
+    ]);
+    expect(specs.map((spec) => spec.key)).toEqual(['pool_id', 'pool']);
   });
 });

@@ -22,8 +22,17 @@ export interface FieldSpec {
 
 type Extra = Partial<Pick<FieldSpec, 'nullable' | 'threshold'>>;
 
-/** Terse constructors, so an endpoint's columns read as a table. */
-export const f = {
+/** Terse constructors, so an endpoint's columns read as a table; `K` is the keys a table may read. */
+export interface FieldConstructors<K extends string> {
+  num(key: K, label: string, unit?: string, extra?: Extra): FieldSpec;
+  str(key: K, label: string, extra?: Extra): FieldSpec;
+  bool(key: K, label: string, extra?: Extra): FieldSpec;
+  time(key: K, label: string, extra?: Extra): FieldSpec;
+  list(key: K, label: string, extra?: Extra): FieldSpec;
+  json(key: K, label: string, extra?: Extra): FieldSpec;
+}
+
+const f: FieldConstructors<string> = {
   num: (key: string, label: string, unit = 'short', extra: Extra = {}): FieldSpec => ({
     key,
     label,
@@ -43,6 +52,22 @@ export const f = {
     ...extra,
   }),
 };
+
+/**
+ * A field table of the rows of `T`, an API type of src/rustydb/api/types.ts (with the keys a parser derives added to
+ * it): every key must be one of its fields, so renaming a field there fails to compile here.
+ */
+export function fieldTable<T>(build: (fields: FieldConstructors<keyof T & string>) => FieldSpec[]): FieldSpec[] {
+  return build(fieldsOf<T>());
+}
+
+/** The field constructors for the keys of `T`, where the specs are not one list (a record of them, single specs). */
+export function fieldsOf<T>(): FieldConstructors<keyof T & string> {
+  return f;
+}
+
+/** For keys that come from the body itself (metric names, `system_info` entries): no API type can list them. */
+export const bodyKeyFields: FieldConstructors<string> = f;
 
 export type Value = number | string | boolean | null;
 
