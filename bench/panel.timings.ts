@@ -7,7 +7,8 @@
  */
 import path from 'path';
 import { chromiumAvailable, startHarness } from '../tests/browser/harness';
-import type { BenchResult, Subject, Timing } from '../tests/browser/pages/panelBench';
+import type { Page } from 'playwright-core';
+import type { Scrolled, Subject, Timing } from '../tests/browser/pages/panelBench';
 import { printResult } from './child';
 import { median, ms } from './figures';
 import type { Row } from './run';
@@ -23,6 +24,12 @@ const percentile = (values: number[], p: number) =>
 
 const ratio = (panel: number, table: number) => `${(panel / table).toFixed(2)}×`;
 
+interface BenchResult {
+  firstRender: Timing;
+  update: Timing;
+  scrolled: Scrolled;
+}
+
 type Results = Record<Subject, BenchResult[]>;
 
 function rowsFor(count: number, results: Results): Row[] {
@@ -36,15 +43,15 @@ function rowsFor(count: number, results: Results): Row[] {
     return {
       metric: `${metric}, ${pools}`,
       value: ms(panel),
-      note: `${tables}; to the next painted frame: panel ${ms(painted('panel'))}, ${paintedTables}; ${results.panel[0].layout} layout`,
+      note: `${tables}; to the next painted frame: panel ${ms(painted('panel'))}, ${paintedTables}; ${results.panel[0].scrolled.layout} layout`,
     };
   };
   const p95 = (s: Subject) =>
     percentile(
-      results[s].flatMap((r) => r.scrollFrameMs),
+      results[s].flatMap((r) => r.scrolled.frameMs),
       0.95
     );
-  const frames = results.panel.flatMap((r) => r.scrollFrameMs).length;
+  const frames = results.panel.flatMap((r) => r.scrolled.frameMs).length;
   return [
     timingRow('first render', (r) => r.firstRender),
     timingRow('update (new values)', (r) => r.update),
@@ -54,6 +61,20 @@ function rowsFor(count: number, results: Results): Row[] {
       note: `${TABLES.map((t) => `${t} ${ms(p95(t))}`).join(', ')}; ${frames} frames, 3 rows per frame, 1200×800; 16.7 ms = 60 fps`,
     },
   ];
+}
+
+/**
+ * One run of a subject. Garbage left by preparing the props (or by the run before) is collected before each timed
+ * step, so a collection it causes is not charged to whichever component happens to render next.
+ */
+async function runOnce(page: Page, collectGarbage: () => Promise<unknown>, subject: Subject, count: number) {
+  await page.evaluate(([s, n]) => window.__panelBench!.prepare(s, n), [subject, count] as const);
+  await collectGarbage();
+  const firstRender = await page.evaluate(() => window.__panelBench!.firstRender());
+  await collectGarbage();
+  const update = await page.evaluate(() => window.__panelBench!.update());
+  const scrolled = await page.evaluate(() => window.__panelBench!.scroll());
+  return { firstRender, update, scrolled };
 }
 
 async function measure(): Promise<Row[]> {
@@ -66,13 +87,15 @@ async function measure(): Promise<Row[]> {
   });
   try {
     const { page } = await harness.open({ viewport: { width: 1200, height: 800 } });
+    const cdp = await page.context().newCDPSession(page);
+    const collectGarbage = () => cdp.send('HeapProfiler.collectGarbage');
     const rows: Row[] = [];
     for (const count of COUNTS) {
       const results: Results = { panel: [], TableNG: [] };
       // The first run of a size warms up the JIT and inserts the styles; it is not counted.
       for (let i = 0; i <= RUNS; i++) {
         for (const subject of SUBJECTS) {
-          const result = await page.evaluate(([s, n]) => window.__panelBench!.run(s, n), [subject, count] as const);
+          const result = await runOnce(page, collectGarbage, subject, count);
           if (i > 0) {
             results[subject].push(result);
           }

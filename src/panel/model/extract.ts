@@ -24,8 +24,8 @@ export interface PoolSource {
   labels: Labels;
   /** Each role's current value: the latest sample in time, else the last reading without a time. */
   latest: Partial<Record<NumericRole, number>>;
-  /** Samples with a time, oldest first, for roles that have any (trends, rates). */
-  series: Partial<Record<NumericRole, Sample[]>>;
+  /** Samples with a time, oldest first, for roles that have any (trends, rates); absent when none has. */
+  series?: Partial<Record<NumericRole, Sample[]>>;
   link?: LinkSource;
 }
 
@@ -97,7 +97,7 @@ class PoolCollector {
   pool(key: string, id: string, labels: Labels, link: LinkSource): PoolSource {
     let pool = this.byKey.get(key);
     if (!pool) {
-      pool = { key, id, labels, latest: {}, series: {}, link };
+      pool = { key, id, labels, latest: {}, link };
       this.byKey.set(key, pool);
     }
     return pool;
@@ -105,15 +105,15 @@ class PoolCollector {
 
   add(pool: PoolSource, role: NumericRole, time: number | undefined, value: number): void {
     if (time !== undefined) {
-      (pool.series[role] ??= []).push({ time, value });
-    } else if (!pool.series[role]) {
+      ((pool.series ??= {})[role] ??= []).push({ time, value });
+    } else if (!pool.series?.[role]) {
       pool.latest[role] = value;
     }
   }
 
   pools(): PoolSource[] {
     for (const pool of this.byKey.values()) {
-      for (const [role, samples] of Object.entries(pool.series) as Array<[NumericRole, Sample[]]>) {
+      for (const [role, samples] of Object.entries(pool.series ?? {}) as Array<[NumericRole, Sample[]]>) {
         samples.sort((a, b) => a.time - b.time);
         pool.latest[role] = samples[samples.length - 1].value;
       }

@@ -11,7 +11,8 @@ function stepValue(step: Step): number {
   return step.value === null || step.value === undefined ? -Infinity : step.value;
 }
 
-export type LevelScale = (value: number, range: { min: number; max: number }) => LevelResult;
+/** `min` and `max` place the value in percentage mode (taken apart so that no range object is made per pool). */
+export type LevelScale = (value: number, min: number, max: number) => LevelResult;
 
 /**
  * The level of a value against field-config thresholds, as a function made once per thresholds config: the steps are
@@ -36,9 +37,9 @@ export function levelScale(config: ThresholdsConfig): LevelScale {
     color: step.color,
   }));
   const percentage = config.mode === ThresholdsMode.Percentage;
-  return (value, range) => {
-    const span = range.max - range.min;
-    const compared = percentage ? (span > 0 ? ((value - range.min) / span) * 100 : 0) : value;
+  return (value, min, max) => {
+    const span = max - min;
+    const compared = percentage ? (span > 0 ? ((value - min) / span) * 100 : 0) : value;
     let index = 0;
     for (let i = 1; i < bounds.length; i++) {
       if (compared > bounds[i]) {
@@ -55,5 +56,5 @@ export function levelFromThresholds(
   config: ThresholdsConfig,
   range: { min: number; max: number }
 ): LevelResult {
-  return levelScale(config)(value, range);
+  return levelScale(config)(value, range.min, range.max);
 }

@@ -87,7 +87,7 @@ function isSeries(samples: Sample[] | undefined): samples is Sample[] {
   return samples !== undefined && samples.length > 1;
 }
 
-function utilisationTrend({ series }: PoolSource): Sample[] {
+function utilisationTrend(series: NonNullable<PoolSource['series']>): Sample[] {
   // Most data is one current reading per pool: no series, so no trend, and no maps to build for it.
   if (!series.active && !series.idle) {
     return NO_SAMPLES;
@@ -126,38 +126,46 @@ interface Scales {
   waiting: LevelScale;
 }
 
+const NO_TREND: Pool['trend'] = { utilisation: NO_SAMPLES, waiting: NO_SAMPLES };
+const NO_SERIES: NonNullable<PoolSource['series']> = {};
+
+// Called for every pool of every refresh, so it allocates only the pool and its churn (10,000 pools are common).
 function buildPool(source: PoolSource, scales: Scales): Pool | IncompletePool {
-  const s = source.series;
-  const value = (role: NumericRole) => source.latest[role] ?? null;
-  const c = connections(value('active'), value('idle'), value('total'));
+  const s = source.series ?? NO_SERIES;
+  const v = source.latest;
+  const c = connections(v.active ?? null, v.idle ?? null, v.total ?? null);
   if (!c) {
-    const missing = (['active', 'idle', 'total'] as const).filter((role) => value(role) === null);
+    const missing = (['active', 'idle', 'total'] as const).filter((role) => v[role] === undefined);
     return { id: source.id, missing };
   }
-  const utilisation = poolUtilisation(c.active, c.idle);
-  const utilisationLevel = utilisation === null ? null : scales.utilisation(utilisation, { min: 0, max: 1 });
-  const waiting = value('waiting');
-  const waitingLevel = waiting === null ? null : scales.waiting(waiting, { min: 0, max: Math.max(c.total, 1) });
-  const max = value('max');
-  const inUse = max !== null && max > 0 ? c.active / max : null;
-  const acquired = value('acquired');
-  const created = value('created');
+  const { active, idle, total } = c;
+  const utilisation = poolUtilisation(active, idle);
+  const utilisationLevel = utilisation === null ? null : scales.utilisation(utilisation, 0, 1);
+  const waiting = v.waiting ?? null;
+  const waitingLevel = waiting === null ? null : scales.waiting(waiting, 0, Math.max(total, 1));
+  const max = v.max ?? null;
+  const inUse = max !== null && max > 0 ? active / max : null;
+  const acquired = v.acquired ?? null;
+  const created = v.created ?? null;
+  const utilisationSeries = utilisationTrend(s);
   const waitingSeries = isSeries(s.waiting) ? s.waiting : NO_SAMPLES;
   return {
     key: source.key,
     id: source.id,
     labels: source.labels,
-    ...c,
+    active,
+    idle,
+    total,
     waiting,
     max,
     acquired,
     created,
-    destroyed: value('destroyed'),
+    destroyed: v.destroyed ?? null,
     utilisation,
     utilisationLevel,
     waitingLevel,
     level: worst(utilisationLevel?.level, waitingLevel?.level),
-    headroom: max === null ? null : max - c.total,
+    headroom: max === null ? null : max - total,
     inUse,
     inUseLevel: inUse === null ? null : levelOf(THRESHOLDS.connectionsInUse, inUse),
     churn: {
@@ -165,7 +173,10 @@ function buildPool(source: PoolSource, scales: Scales): Pool | IncompletePool {
       createdPerMinute: perMinute(s.created),
       destroyedPerMinute: perMinute(s.destroyed),
     },
-    trend: { utilisation: utilisationTrend(source), waiting: waitingSeries },
+    trend:
+      utilisationSeries === NO_SAMPLES && waitingSeries === NO_SAMPLES
+        ? NO_TREND
+        : { utilisation: utilisationSeries, waiting: waitingSeries },
     link: source.link,
   };
 }

@@ -211,7 +211,7 @@ export function PoolBrowser({
       itemData={rowData}
       outerElementType={cards ? CardScroller : RowScroller}
       innerElementType={Inner}
-      overscanCount={cards ? 2 : 8}
+      overscanCount={cards ? 2 : 3}
     >
       {cards ? CardRow : ListRow}
     </FixedSizeList>

@@ -1,8 +1,9 @@
 /**
- * Timing page for bench/panel.bench.ts: `window.__panelBench.run(subject, count)` renders the pool panel or Grafana's
- * table (panelBenchTable.tsx) with `count` pools from nothing, then with changed values (a refresh), then
- * scrolls it, and returns the times. Props (frames processed by applyFieldOverrides) are prepared before each timing,
- * so only the component's own work is measured.
+ * Timing page for bench/panel.bench.ts: `window.__panelBench` prepares the pool panel or Grafana's table
+ * (panelBenchTable.tsx) with `count` pools, then renders it from nothing, then with changed values (a refresh: new
+ * data, the same options and field config, as Grafana passes them), then scrolls it, each step timed. Props (frames
+ * processed by applyFieldOverrides) are prepared before, and the bench collects garbage between the steps, so only
+ * the component's own work is measured.
  */
 import React, { useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
@@ -22,18 +23,23 @@ export interface Timing {
   paintedMs: number;
 }
 
-export interface BenchResult {
+export interface Scrolled {
   /** The panel's layout (cards or list), or TableNG. */
   layout: string;
-  firstRender: Timing;
-  update: Timing;
   /** Frame times while scrolling by three 36 px rows per frame. */
-  scrollFrameMs: number[];
+  frameMs: number[];
+}
+
+interface PanelBenchApi {
+  prepare(subject: Subject, count: number): Promise<void>;
+  firstRender(): Promise<Timing>;
+  update(): Promise<Timing>;
+  scroll(): Promise<Scrolled>;
 }
 
 declare global {
   interface Window {
-    __panelBench?: { run(subject: Subject, count: number): Promise<BenchResult> };
+    __panelBench?: PanelBenchApi;
   }
 }
 
@@ -90,21 +96,33 @@ export default function PanelBench() {
   const width = window.innerWidth - 32;
   const height = window.innerHeight - 32;
   useEffect(() => {
-    const propsFor = (subject: Subject, seed: number, count: number): Shown => {
-      const rows = manyPools(count, seed);
-      return subject === 'panel'
-        ? { subject, props: panelProps({ width, height, theme, series: [statsTable(rows)] }) }
-        : { subject, props: { frame: tableFrame(rows, theme), width, height } };
+    let steps: { subject: Subject; first: Shown; refreshed: Shown } | null = null;
+    const prepared = () => {
+      if (!steps) {
+        throw new Error('__panelBench.prepare first');
+      }
+      return steps;
     };
     window.__panelBench = {
-      async run(subject, count) {
-        const first = propsFor(subject, 1, count);
-        const refreshed = propsFor(subject, 2, count);
+      async prepare(subject, count) {
         await timed(() => setShown(null));
-        const firstRender = await timed(() => setShown(first));
-        const update = await timed(() => setShown(refreshed));
+        const first = manyPools(count, 1);
+        const refreshed = manyPools(count, 2);
+        if (subject === 'panel') {
+          const props = panelProps({ width, height, theme, series: [statsTable(first)] });
+          const { data } = panelProps({ width, height, theme, series: [statsTable(refreshed)] });
+          steps = { subject, first: { subject, props }, refreshed: { subject, props: { ...props, data } } };
+        } else {
+          const table = (frame: TableProps['frame']) => ({ subject, props: { frame, width, height } });
+          steps = { subject, first: table(tableFrame(first, theme)), refreshed: table(tableFrame(refreshed, theme)) };
+        }
+      },
+      firstRender: () => timed(() => setShown(prepared().first)),
+      update: () => timed(() => setShown(prepared().refreshed)),
+      async scroll() {
+        const { subject } = prepared();
         const layout = subject !== 'panel' ? subject : root.current!.querySelector('[role="table"]') ? 'list' : 'cards';
-        return { layout, firstRender, update, scrollFrameMs: await scrollFrames(root.current!) };
+        return { layout, frameMs: await scrollFrames(root.current!) };
       },
     };
   }, [theme, width, height]);
