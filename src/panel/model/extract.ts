@@ -113,7 +113,10 @@ class PoolCollector {
 
   pools(): PoolSource[] {
     for (const pool of this.byKey.values()) {
-      for (const [role, samples] of Object.entries(pool.series ?? {}) as Array<[NumericRole, Sample[]]>) {
+      if (!pool.series) {
+        continue;
+      }
+      for (const [role, samples] of Object.entries(pool.series) as Array<[NumericRole, Sample[]]>) {
         samples.sort((a, b) => a.time - b.time);
         pool.latest[role] = samples[samples.length - 1].value;
       }
@@ -133,11 +136,11 @@ function collectRows(collector: PoolCollector, idField: Field, columns: Columns,
     }
     const time = asTime(timeField?.values[row]);
     let pool: PoolSource | undefined;
-    for (const [field, role] of columns) {
-      const value = asNumber(field.values[row]);
+    for (let c = 0; c < columns.length; c++) {
+      const value = asNumber(columns[c][0].values[row]);
       if (value !== undefined) {
         pool ??= collector.pool(id, id, NO_LABELS, { field: idField, rowIndex: row });
-        collector.add(pool, role, time, value);
+        collector.add(pool, columns[c][1], time, value);
       }
     }
   }

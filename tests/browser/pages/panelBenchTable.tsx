@@ -102,11 +102,14 @@ export function tableFrame(rows: PoolStatsResponse[], theme: GrafanaTheme2): Dat
 const SORT = [{ displayName: 'utilisation', desc: true }];
 
 export function TableBaseline({ frame, width, height }: { frame: DataFrame; width: number; height: number }) {
-  const series = useMemo(() => [frame], [frame]);
-  useMemo(() => cacheFieldDisplayNames(series), [series]);
+  // As the Table panel does once per data change, before TableNG reads the names.
+  const data = useMemo(() => {
+    cacheFieldDisplayNames([frame]);
+    return frame;
+  }, [frame]);
   return (
     <TableNG
-      data={frame}
+      data={data}
       width={width}
       height={height}
       resizable
