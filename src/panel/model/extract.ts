@@ -93,18 +93,23 @@ function asId(value: unknown): string | undefined {
  */
 class PoolCollector {
   private readonly byKey = new Map<string, PoolSource>();
+  /** The pools in the order they were found, so that finishing does not walk the map. */
+  private readonly found: PoolSource[] = [];
+  private timed = false;
 
   pool(key: string, id: string, labels: Labels, link: LinkSource): PoolSource {
     let pool = this.byKey.get(key);
     if (!pool) {
       pool = { key, id, labels, latest: {}, link };
       this.byKey.set(key, pool);
+      this.found.push(pool);
     }
     return pool;
   }
 
   add(pool: PoolSource, role: NumericRole, time: number | undefined, value: number): void {
     if (time !== undefined) {
+      this.timed = true;
       ((pool.series ??= {})[role] ??= []).push({ time, value });
     } else if (!pool.series?.[role]) {
       pool.latest[role] = value;
@@ -112,16 +117,15 @@ class PoolCollector {
   }
 
   pools(): PoolSource[] {
-    for (const pool of this.byKey.values()) {
-      if (!pool.series) {
-        continue;
-      }
-      for (const [role, samples] of Object.entries(pool.series) as Array<[NumericRole, Sample[]]>) {
-        samples.sort((a, b) => a.time - b.time);
-        pool.latest[role] = samples[samples.length - 1].value;
+    if (this.timed) {
+      for (const pool of this.found) {
+        for (const [role, samples] of Object.entries(pool.series ?? {}) as Array<[NumericRole, Sample[]]>) {
+          samples.sort((a, b) => a.time - b.time);
+          pool.latest[role] = samples[samples.length - 1].value;
+        }
       }
     }
-    return [...this.byKey.values()];
+    return this.found;
   }
 }
 
