@@ -6,7 +6,8 @@ import path from 'path';
 import { resultOfChild } from './child';
 import type { Row } from './run';
 
-export const title = 'Connection-pool panel (Chromium, production React; median of 5 runs after a warm-up)';
+export const title =
+  "Connection-pool panel against Grafana's table on the same pools (Chromium, production React; medians of 5 runs after a warm-up; ratio panel ÷ table)";
 
 export async function run(): Promise<Row[]> {
   return resultOfChild<Row[]>(path.join(__dirname, 'panel.timings.ts'), 'tests/browser/harness/tsconfig.json');

@@ -2,9 +2,10 @@ import { DataFrame, Field, FieldType, getFieldDisplayName, Labels } from '@grafa
 import { FieldMapping, NumericRole, Role } from '../types';
 import { POOL_LABELS, roleOf } from './roles';
 
+/** A value at a time in a series (values without a time are PoolSource.latest). */
 export interface Sample {
-  /** Epoch milliseconds; absent when the data has no time field. */
-  time?: number;
+  /** Epoch milliseconds. */
+  time: number;
   value: number;
 }
 
@@ -21,7 +22,10 @@ export interface PoolSource {
   id: string;
   /** The series' other labels, shown so that pools with the same id can be told apart. */
   labels: Labels;
-  samples: Partial<Record<NumericRole, Sample[]>>;
+  /** Each role's current value: the latest sample in time, else the last reading without a time. */
+  latest: Partial<Record<NumericRole, number>>;
+  /** Samples with a time, oldest first, for roles that have any (trends, rates); absent when none has. */
+  series?: Partial<Record<NumericRole, Sample[]>>;
   link?: LinkSource;
 }
 
@@ -36,6 +40,7 @@ export interface Extraction {
 }
 
 const IGNORED_LABELS = new Set(['__name__']);
+const NO_LABELS: Labels = {};
 
 function fieldNames(field: Field, frame: DataFrame, frames: DataFrame[]): Array<string | undefined> {
   const numberFields = frame.fields.filter((f) => f.type === FieldType.number).length;
@@ -82,28 +87,87 @@ function asId(value: unknown): string | undefined {
   return value === null || value === undefined || value === '' ? undefined : String(value);
 }
 
+/**
+ * Collects values by pool key; the first value of a pool gives its link source. A reading without a time is kept as
+ * a number, not a sample: most data is one reading per pool, and 10,000 pools would otherwise mean 100,000 objects.
+ */
 class PoolCollector {
   private readonly byKey = new Map<string, PoolSource>();
+  /** The pools in the order they were found, so that finishing does not walk the map. */
+  private readonly found: PoolSource[] = [];
+  private timed = false;
 
-  add(id: string, labels: Labels, role: NumericRole, sample: Sample, link: LinkSource): void {
-    const key = keyOf(id, labels);
+  pool(key: string, id: string, labels: Labels, link: LinkSource): PoolSource {
     let pool = this.byKey.get(key);
     if (!pool) {
-      pool = { key, id, labels, samples: {}, link };
+      pool = { key, id, labels, latest: {}, link };
       this.byKey.set(key, pool);
+      this.found.push(pool);
     }
-    (pool.samples[role] ??= []).push(sample);
+    return pool;
+  }
+
+  add(pool: PoolSource, role: NumericRole, time: number | undefined, value: number): void {
+    if (time !== undefined) {
+      this.timed = true;
+      ((pool.series ??= {})[role] ??= []).push({ time, value });
+    } else if (!pool.series?.[role]) {
+      pool.latest[role] = value;
+    }
   }
 
   pools(): PoolSource[] {
-    for (const pool of this.byKey.values()) {
-      for (const samples of Object.values(pool.samples)) {
-        if (samples.some((s) => s.time !== undefined)) {
-          samples.sort((a, b) => (a.time ?? 0) - (b.time ?? 0));
+    if (this.timed) {
+      for (const pool of this.found) {
+        for (const [role, samples] of Object.entries(pool.series ?? {}) as Array<[NumericRole, Sample[]]>) {
+          samples.sort((a, b) => a.time - b.time);
+          pool.latest[role] = samples[samples.length - 1].value;
         }
       }
     }
-    return [...this.byKey.values()];
+    return this.found;
+  }
+}
+
+type Columns = Array<[Field, NumericRole]>;
+
+/** A table with a pool id column: row by row, so each row finds its pool once for all its values. */
+function collectRows(collector: PoolCollector, idField: Field, columns: Columns, timeField: Field | undefined) {
+  for (let row = 0; row < idField.values.length; row++) {
+    const id = asId(idField.values[row]);
+    if (id === undefined) {
+      continue;
+    }
+    const time = asTime(timeField?.values[row]);
+    let pool: PoolSource | undefined;
+    for (let c = 0; c < columns.length; c++) {
+      const value = asNumber(columns[c][0].values[row]);
+      if (value !== undefined) {
+        pool ??= collector.pool(id, id, NO_LABELS, { field: idField, rowIndex: row });
+        collector.add(pool, columns[c][1], time, value);
+      }
+    }
+  }
+}
+
+/** A series without an id column: every value belongs to the pool its labels (or the frame) name. */
+function collectSeries(
+  collector: PoolCollector,
+  [field, role]: [Field, NumericRole],
+  frameId: string,
+  timeField: Field | undefined
+) {
+  const labelKey = poolLabel(field.labels);
+  const id = labelKey ? field.labels![labelKey] : frameId;
+  const labels = labelKey ? otherLabels(field.labels, labelKey) : NO_LABELS;
+  const key = keyOf(id, labels);
+  let pool: PoolSource | undefined;
+  for (let row = 0; row < field.values.length; row++) {
+    const value = asNumber(field.values[row]);
+    if (value !== undefined) {
+      pool ??= collector.pool(key, id, labels, { field, rowIndex: row });
+      collector.add(pool, role, asTime(timeField?.values[row]), value);
+    }
   }
 }
 
@@ -137,21 +201,11 @@ export function extractPools(frames: DataFrame[], mapping: FieldMapping): Extrac
     const frameId = frame.name ?? (frames.length > 1 ? (frame.refId ?? `frame ${frameIndex + 1}`) : 'pool');
     rowCount += frame.length;
 
-    for (const [field, role] of roles) {
-      if (role === 'poolId') {
-        continue;
-      }
-      const labelKey = idField ? undefined : poolLabel(field.labels);
-      const labels = labelKey ? otherLabels(field.labels, labelKey) : {};
-      for (let row = 0; row < field.values.length; row++) {
-        const value = asNumber(field.values[row]);
-        const id = idField ? asId(idField.values[row]) : labelKey ? field.labels![labelKey] : frameId;
-        if (value === undefined || id === undefined) {
-          continue;
-        }
-        const link = { field: idField ?? field, rowIndex: row };
-        collector.add(id, labels, role, { time: asTime(timeField?.values[row]), value }, link);
-      }
+    const columns = [...roles].filter((entry): entry is [Field, NumericRole] => entry[1] !== 'poolId');
+    if (idField) {
+      collectRows(collector, idField, columns, timeField);
+    } else {
+      columns.forEach((column) => collectSeries(collector, column, frameId, timeField));
     }
   });
 

@@ -1,7 +1,7 @@
 import { ThresholdsMode } from '@grafana/data';
 import { levelOf, THRESHOLDS } from '../../rustydb/thresholds';
 import { thresholdsConfig } from '../../rustydb/fieldThresholds';
-import { levelFromThresholds } from './levels';
+import { levelFromThresholds, levelScale } from './levels';
 
 const utilisation = thresholdsConfig(THRESHOLDS.poolUtilisation);
 const waiting = thresholdsConfig(THRESHOLDS.poolWaiting);
@@ -87,5 +87,22 @@ describe('levelFromThresholds with thresholds the user edited', () => {
 
   it('treats no steps as ok', () => {
     expect(levelFromThresholds(99, { mode: ThresholdsMode.Absolute, steps: [] }, ratio).level).toBe('ok');
+  });
+});
+
+describe('levelScale', () => {
+  it('agrees with levelFromThresholds and gives each step one shared result', () => {
+    const scale = levelScale(utilisation);
+    for (const value of [0, 0.5, 0.8, 0.81, 0.95, 0.96, 1]) {
+      expect(scale(value, 0, 1)).toEqual(levelFromThresholds(value, utilisation, ratio));
+    }
+    expect(scale(0.1, 0, 1)).toBe(scale(0.2, 0, 1));
+  });
+
+  it('places the value between min and max in percentage mode', () => {
+    const scale = levelScale({ mode: ThresholdsMode.Percentage, steps: waiting.steps });
+    expect(scale(10, 0, 100).level).toBe('warning');
+    expect(scale(10, 0, 40).level).toBe('critical');
+    expect(scale(10, 0, 0).level).toBe('ok');
   });
 });

@@ -11,8 +11,12 @@ function stepValue(step: Step): number {
   return step.value === null || step.value === undefined ? -Infinity : step.value;
 }
 
+/** `min` and `max` place the value in percentage mode (taken apart so that no range object is made per pool). */
+export type LevelScale = (value: number, min: number, max: number) => LevelResult;
+
 /**
- * The level of a value against field-config thresholds.
+ * The level of a value against field-config thresholds, as a function made once per thresholds config: the steps are
+ * sorted once and each step's result is one shared object, since a panel places every pool on the same scale.
  *
  * A value exactly at a step has NOT crossed it: the guide says "above 80 %", RustyDB's alert rules use `>`, and
  * `levelOf` in src/rustydb/thresholds.ts agrees. (Stock Grafana panels colour a value from the step it reaches, so a
@@ -21,24 +25,36 @@ function stepValue(step: Step): number {
  * Levels follow the step's position: the base step is ok, the highest step is critical, any step between is warning.
  * In percentage mode, the value is placed within `range` first.
  */
+export function levelScale(config: ThresholdsConfig): LevelScale {
+  const steps = [...config.steps].sort((a, b) => stepValue(a) - stepValue(b));
+  if (steps.length === 0) {
+    const none: LevelResult = { level: 'ok', color: 'text' };
+    return () => none;
+  }
+  const bounds = steps.map(stepValue);
+  const results = steps.map((step, index): LevelResult => ({
+    level: index === 0 ? 'ok' : index === steps.length - 1 ? 'critical' : 'warning',
+    color: step.color,
+  }));
+  const percentage = config.mode === ThresholdsMode.Percentage;
+  return (value, min, max) => {
+    const span = max - min;
+    const compared = percentage ? (span > 0 ? ((value - min) / span) * 100 : 0) : value;
+    let index = 0;
+    for (let i = 1; i < bounds.length; i++) {
+      if (compared > bounds[i]) {
+        index = i;
+      }
+    }
+    return results[index];
+  };
+}
+
+/** One value's level (see levelScale); a panel with many pools makes the scale once instead. */
 export function levelFromThresholds(
   value: number,
   config: ThresholdsConfig,
   range: { min: number; max: number }
 ): LevelResult {
-  const steps = [...config.steps].sort((a, b) => stepValue(a) - stepValue(b));
-  if (steps.length === 0) {
-    return { level: 'ok', color: 'text' };
-  }
-  const span = range.max - range.min;
-  const compared =
-    config.mode === ThresholdsMode.Percentage ? (span > 0 ? ((value - range.min) / span) * 100 : 0) : value;
-  let index = 0;
-  for (let i = 1; i < steps.length; i++) {
-    if (compared > stepValue(steps[i])) {
-      index = i;
-    }
-  }
-  const level: Level = index === 0 ? 'ok' : index === steps.length - 1 ? 'critical' : 'warning';
-  return { level, color: steps[index].color };
+  return levelScale(config)(value, range.min, range.max);
 }

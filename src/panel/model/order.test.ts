@@ -55,3 +55,13 @@ describe('filterPools', () => {
     expect(ids(filterPools(labelled, 'db-7'))).toEqual(['default']);
   });
 });
+
+describe('sortPools with many equal keys', () => {
+  it('settles equal keys by name, as a comparison by name alone would', () => {
+    const same = ['pool-b', 'Pool-a', 'pool-a', 'pool-10', 'pool-9'].map((id) => stats(id, 5, 5, 0));
+    const pools = poolsOf(same);
+    const byName = [...pools].sort((a, b) => a.id.localeCompare(b.id)).map((p) => p.id);
+    expect(ids(sortPools(pools, 'worst'))).toEqual(byName);
+    expect(ids(sortPools(pools, 'utilisation'))).toEqual(byName);
+  });
+});

@@ -4,7 +4,7 @@ import { worst } from '../../rustydb/severity';
 import { Level, levelOf, THRESHOLDS } from '../../rustydb/thresholds';
 import { NumericRole } from '../types';
 import { LinkSource, PoolSource, Sample } from './extract';
-import { levelFromThresholds, LevelResult } from './levels';
+import { LevelResult, LevelScale, levelScale } from './levels';
 
 export interface LevelSettings {
   utilisation: ThresholdsConfig;
@@ -62,8 +62,8 @@ export interface PoolModel {
   withoutWaiting: number;
 }
 
-const last = (samples: Sample[] | undefined): number | null =>
-  samples?.length ? samples[samples.length - 1].value : null;
+/** Shared by every pool without a trend; never changed. */
+const NO_SAMPLES: Sample[] = [];
 
 /** Of active, idle and total, any two give the third. */
 function connections(a: number | null, i: number | null, t: number | null) {
@@ -80,32 +80,36 @@ function connections(a: number | null, i: number | null, t: number | null) {
 }
 
 function byTime(samples: Sample[] | undefined): Map<number, number> {
-  return new Map((samples ?? []).flatMap((s) => (s.time === undefined ? [] : [[s.time, s.value] as const])));
+  return new Map((samples ?? []).map((s) => [s.time, s.value]));
 }
 
-function isSeries(samples: Sample[]): boolean {
-  return samples.length > 1 && samples.every((s) => s.time !== undefined);
+function isSeries(samples: Sample[] | undefined): samples is Sample[] {
+  return samples !== undefined && samples.length > 1;
 }
 
-function utilisationTrend(source: PoolSource): Sample[] {
-  const active = byTime(source.samples.active);
-  const idle = byTime(source.samples.idle);
-  const total = byTime(source.samples.total);
+function utilisationTrend(series: NonNullable<PoolSource['series']>): Sample[] {
+  // Most data is one current reading per pool: no series, so no trend, and no maps to build for it.
+  if (!series.active && !series.idle) {
+    return NO_SAMPLES;
+  }
+  const active = byTime(series.active);
+  const idle = byTime(series.idle);
+  const total = byTime(series.total);
   const times = [...new Set([...active.keys(), ...idle.keys()])].sort((a, b) => a - b);
   const trend = times.flatMap((time) => {
     const c = connections(active.get(time) ?? null, idle.get(time) ?? null, total.get(time) ?? null);
     const value = c ? poolUtilisation(c.active, c.idle) : null;
     return value === null ? [] : [{ time, value }];
   });
-  return trend.length > 1 ? trend : [];
+  return trend.length > 1 ? trend : NO_SAMPLES;
 }
 
 /** The increase of a lifetime counter per minute; a drop is a restart, after which the counter counts from zero. */
 function perMinute(samples: Sample[] | undefined): number | null {
-  if (!samples || !isSeries(samples)) {
+  if (!isSeries(samples)) {
     return null;
   }
-  const minutes = (samples[samples.length - 1].time! - samples[0].time!) / 60_000;
+  const minutes = (samples[samples.length - 1].time - samples[0].time) / 60_000;
   if (minutes <= 0) {
     return null;
   }
@@ -117,39 +121,51 @@ function perMinute(samples: Sample[] | undefined): number | null {
   return increase / minutes;
 }
 
-function buildPool(source: PoolSource, settings: LevelSettings): Pool | IncompletePool {
-  const s = source.samples;
-  const c = connections(last(s.active), last(s.idle), last(s.total));
+interface Scales {
+  utilisation: LevelScale;
+  waiting: LevelScale;
+}
+
+const NO_TREND: Pool['trend'] = { utilisation: NO_SAMPLES, waiting: NO_SAMPLES };
+const NO_SERIES: NonNullable<PoolSource['series']> = {};
+
+// Called for every pool of every refresh, so it allocates only the pool and its churn (10,000 pools are common).
+function buildPool(source: PoolSource, scales: Scales): Pool | IncompletePool {
+  const s = source.series ?? NO_SERIES;
+  const v = source.latest;
+  const c = connections(v.active ?? null, v.idle ?? null, v.total ?? null);
   if (!c) {
-    const missing = (['active', 'idle', 'total'] as const).filter((role) => !s[role]?.length);
+    const missing = (['active', 'idle', 'total'] as const).filter((role) => v[role] === undefined);
     return { id: source.id, missing };
   }
-  const utilisation = poolUtilisation(c.active, c.idle);
-  const utilisationLevel =
-    utilisation === null ? null : levelFromThresholds(utilisation, settings.utilisation, { min: 0, max: 1 });
-  const waiting = last(s.waiting);
-  const waitingLevel =
-    waiting === null ? null : levelFromThresholds(waiting, settings.waiting, { min: 0, max: Math.max(c.total, 1) });
-  const max = last(s.max);
-  const inUse = max !== null && max > 0 ? c.active / max : null;
-  const acquired = last(s.acquired);
-  const created = last(s.created);
-  const waitingSeries = s.waiting && isSeries(s.waiting) ? s.waiting : [];
+  const { active, idle, total } = c;
+  const utilisation = poolUtilisation(active, idle);
+  const utilisationLevel = utilisation === null ? null : scales.utilisation(utilisation, 0, 1);
+  const waiting = v.waiting ?? null;
+  const waitingLevel = waiting === null ? null : scales.waiting(waiting, 0, Math.max(total, 1));
+  const max = v.max ?? null;
+  const inUse = max !== null && max > 0 ? active / max : null;
+  const acquired = v.acquired ?? null;
+  const created = v.created ?? null;
+  const utilisationSeries = utilisationTrend(s);
+  const waitingSeries = isSeries(s.waiting) ? s.waiting : NO_SAMPLES;
   return {
     key: source.key,
     id: source.id,
     labels: source.labels,
-    ...c,
+    active,
+    idle,
+    total,
     waiting,
     max,
     acquired,
     created,
-    destroyed: last(s.destroyed),
+    destroyed: v.destroyed ?? null,
     utilisation,
     utilisationLevel,
     waitingLevel,
     level: worst(utilisationLevel?.level, waitingLevel?.level),
-    headroom: max === null ? null : max - c.total,
+    headroom: max === null ? null : max - total,
     inUse,
     inUseLevel: inUse === null ? null : levelOf(THRESHOLDS.connectionsInUse, inUse),
     churn: {
@@ -157,7 +173,10 @@ function buildPool(source: PoolSource, settings: LevelSettings): Pool | Incomple
       createdPerMinute: perMinute(s.created),
       destroyedPerMinute: perMinute(s.destroyed),
     },
-    trend: { utilisation: utilisationTrend(source), waiting: waitingSeries },
+    trend:
+      utilisationSeries === NO_SAMPLES && waitingSeries === NO_SAMPLES
+        ? NO_TREND
+        : { utilisation: utilisationSeries, waiting: waitingSeries },
     link: source.link,
   };
 }
@@ -166,8 +185,9 @@ function buildPool(source: PoolSource, settings: LevelSettings): Pool | Incomple
 export function buildPools(sources: PoolSource[], settings: LevelSettings): PoolModel {
   const pools: Pool[] = [];
   const incomplete: IncompletePool[] = [];
+  const scales = { utilisation: levelScale(settings.utilisation), waiting: levelScale(settings.waiting) };
   for (const source of sources) {
-    const built = buildPool(source, settings);
+    const built = buildPool(source, scales);
     if ('key' in built) {
       pools.push(built);
     } else {

@@ -1,4 +1,4 @@
-import React, { CSSProperties, forwardRef, HTMLAttributes, useMemo, useState } from 'react';
+import React, { CSSProperties, forwardRef, HTMLAttributes, memo, useMemo, useState } from 'react';
 import { cx } from '@emotion/css';
 import { FixedSizeList, ListChildComponentProps } from 'react-window';
 import { FilterInput, RadioButtonGroup, useStyles2 } from '@grafana/ui';
@@ -6,6 +6,7 @@ import { Level } from '../../rustydb/thresholds';
 import { chooseLayout, GAP, Layout } from '../model/layout';
 import { filterPools, sortPools } from '../model/order';
 import type { Pool, PoolModel } from '../model/pools';
+import { sameReading } from '../model/reading';
 import { SORT_OPTIONS, SortOrder } from '../types';
 import { EntryContext } from './parts';
 import { PoolCard } from './PoolCard';
@@ -67,9 +68,35 @@ interface RowData {
   columns: ReturnType<typeof columnsFor>;
 }
 
-function CardRow({ index, style, data }: ListChildComponentProps<RowData>) {
-  const { pools, layout, ctx, cardWidth } = data;
-  const row = pools.slice(index * layout.columns, (index + 1) * layout.columns);
+type EntryProps = ListChildComponentProps<RowData>;
+
+/** The pools a virtualised row shows. */
+const rowPools = ({ index, data }: EntryProps) =>
+  data.pools.slice(index * data.layout.columns, (index + 1) * data.layout.columns);
+
+/**
+ * A refresh rebuilds every pool, but a row is drawn again only when what it shows changed: its pools' readings, its
+ * place, or what every entry shares (formatting, links, columns, card width).
+ */
+function sameRow(previous: EntryProps, next: EntryProps): boolean {
+  if (
+    previous.index !== next.index ||
+    previous.style !== next.style ||
+    previous.data.ctx !== next.data.ctx ||
+    previous.data.columns !== next.data.columns ||
+    previous.data.cardWidth !== next.data.cardWidth ||
+    previous.data.layout.columns !== next.data.layout.columns
+  ) {
+    return false;
+  }
+  const before = rowPools(previous);
+  const after = rowPools(next);
+  return before.length === after.length && before.every((pool, i) => sameReading(pool, after[i]));
+}
+
+const CardRow = memo(function CardRow({ index, style, data }: EntryProps) {
+  const { layout, ctx, cardWidth } = data;
+  const row = rowPools({ index, style, data });
   const rowStyle: CSSProperties = {
     ...style,
     height: (style.height as number) - GAP,
@@ -82,17 +109,15 @@ function CardRow({ index, style, data }: ListChildComponentProps<RowData>) {
       ))}
     </div>
   );
-}
+}, sameRow);
 
-function ListRow({ index, style, data }: ListChildComponentProps<RowData>) {
+const ListRow = memo(function ListRow({ index, style, data }: EntryProps) {
   return (
     <div role="none" style={style}>
       <PoolRow pool={data.pools[index]} ctx={data.ctx} columns={data.columns} index={index} />
     </div>
   );
-}
-
-const itemKey = (index: number, data: RowData) => data.pools[index * data.layout.columns].key;
+}, sameRow);
 
 type OuterProps = HTMLAttributes<HTMLDivElement>;
 /** The scroll containers are focusable so the keyboard can scroll them; they carry the collection's role. */
@@ -174,6 +199,8 @@ export function PoolBrowser({
   const cardWidth = (width - GAP * (layout.columns - 1)) / layout.columns;
   const rowData: RowData = { pools: shown, layout, ctx, cardWidth, columns };
   const cards = layout.kind === 'cards';
+  // Rows are keyed by position (react-window's default), not by pool: a refresh that reorders the pools patches the
+  // rows on screen in place instead of replacing their DOM.
   const list = (
     <FixedSizeList
       className={styles.scroller}
@@ -182,10 +209,9 @@ export function PoolBrowser({
       itemCount={layout.rows}
       itemSize={layout.rowHeight}
       itemData={rowData}
-      itemKey={itemKey}
       outerElementType={cards ? CardScroller : RowScroller}
       innerElementType={Inner}
-      overscanCount={cards ? 2 : 8}
+      overscanCount={cards ? 2 : 3}
     >
       {cards ? CardRow : ListRow}
     </FixedSizeList>

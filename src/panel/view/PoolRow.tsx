@@ -21,6 +21,12 @@ interface Column {
   help?: string;
 }
 
+/** A column with what its cells share, made once so that rows render without building styles. */
+export interface FittedColumn extends Column {
+  style: CSSProperties;
+  role: 'rowheader' | 'cell';
+}
+
 const COLUMNS: Column[] = [
   { id: 'pool', title: 'Pool', basis: 140, grow: 2, sort: 'name' },
   { id: 'utilisation', title: 'Utilisation', basis: 150, grow: 2, sort: 'utilisation' },
@@ -48,8 +54,28 @@ const PRIORITY: ColumnId[] = [
   'churn',
 ];
 
+const FITTED = new Map<string, FittedColumn[]>();
+
+/**
+ * The same set of columns is the same array, so a refresh that keeps the columns lets unchanged rows skip rendering
+ * (at most one array per subset of the ten columns).
+ */
+function fitted(columns: Column[]): FittedColumn[] {
+  const key = columns.map((c) => c.id).join(' ');
+  let found = FITTED.get(key);
+  if (!found) {
+    found = columns.map((c) => ({
+      ...c,
+      style: { flex: `${c.grow ?? 0} 1 ${c.basis}px` },
+      role: c.id === 'pool' ? 'rowheader' : 'cell',
+    }));
+    FITTED.set(key, found);
+  }
+  return found;
+}
+
 /** The columns that fit the width, in display order; columns without data anywhere are left out. */
-function visibleColumns(width: number, hasData: (id: ColumnId) => boolean): Column[] {
+function visibleColumns(width: number, hasData: (id: ColumnId) => boolean): FittedColumn[] {
   let used = 0;
   const kept = new Set<ColumnId>();
   for (const id of PRIORITY) {
@@ -59,10 +85,10 @@ function visibleColumns(width: number, hasData: (id: ColumnId) => boolean): Colu
       used += column.basis + 8;
     }
   }
-  return COLUMNS.filter((c) => kept.has(c.id));
+  return fitted(COLUMNS.filter((c) => kept.has(c.id)));
 }
 
-export function columnsFor(pools: Pool[], width: number, showTrend: boolean): Column[] {
+export function columnsFor(pools: Pool[], width: number, showTrend: boolean): FittedColumn[] {
   const has: Record<ColumnId, boolean> = {
     pool: true,
     utilisation: true,
@@ -77,8 +103,6 @@ export function columnsFor(pools: Pool[], width: number, showTrend: boolean): Co
   };
   return visibleColumns(width, (id) => has[id]);
 }
-
-const cellStyle = (c: Column): CSSProperties => ({ flex: `${c.grow ?? 0} 1 ${c.basis}px` });
 
 function cellContent(column: Column, pool: Pool, ctx: EntryContext): React.ReactNode {
   switch (column.id) {
@@ -115,7 +139,7 @@ export function PoolRow({
 }: {
   pool: Pool;
   ctx: EntryContext;
-  columns: Column[];
+  columns: FittedColumn[];
   index: number;
 }) {
   const { styles } = ctx;
@@ -128,12 +152,7 @@ export function PoolRow({
       style={{ height: '100%' }}
     >
       {columns.map((c) => (
-        <div
-          key={c.id}
-          role={c.id === 'pool' ? 'rowheader' : 'cell'}
-          className={cx(styles.cell, c.numeric && styles.numeric)}
-          style={cellStyle(c)}
-        >
+        <div key={c.id} role={c.role} className={c.numeric ? styles.numericCell : styles.cell} style={c.style}>
           {cellContent(c, pool, ctx)}
         </div>
       ))}
@@ -142,7 +161,7 @@ export function PoolRow({
 }
 
 interface HeaderProps {
-  columns: Column[];
+  columns: FittedColumn[];
   sortBy: SortOrder;
   onSort(order: SortOrder): void;
   styles: Styles;
@@ -156,8 +175,8 @@ export function PoolListHeader({ columns, sortBy, onSort, styles }: HeaderProps)
           key={c.id}
           role="columnheader"
           title={c.help}
-          className={cx(styles.cell, c.numeric && styles.numeric)}
-          style={cellStyle(c)}
+          className={c.numeric ? styles.numericCell : styles.cell}
+          style={c.style}
           aria-sort={c.sort && c.sort === sortBy ? (c.sort === 'name' ? 'ascending' : 'descending') : undefined}
         >
           {c.sort ? (

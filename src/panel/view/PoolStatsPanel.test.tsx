@@ -374,6 +374,36 @@ describe('layouts', () => {
   });
 });
 
+describe('refreshes', () => {
+  it('draws again only the rows whose pool reads differently', () => {
+    const rows = manyPools(1000);
+    const setup = { options: { sortBy: 'name' as const, poolLinkUrl: '/d/pool?var-pool=${pool}' }, height: 600 };
+    const props = panelProps({ ...setup, series: [statsTable(rows)] });
+    // Each drawn row asks for its pool's link, so the calls with a pool say which rows were drawn.
+    const drawn = jest.fn();
+    const replaceVariables: typeof props.replaceVariables = (value, scopedVars) => {
+      if (scopedVars?.pool) {
+        drawn(scopedVars.pool.text);
+      }
+      return props.replaceVariables(value, scopedVars);
+    };
+    const theme = createTheme();
+    const show = (series: typeof props.data.series) => (
+      <ThemeContext.Provider value={theme}>
+        <PoolStatsPanel {...props} replaceVariables={replaceVariables} data={{ ...props.data, series }} />
+      </ThemeContext.Provider>
+    );
+    const { rerender } = render(show(props.data.series));
+    expect(drawn.mock.calls.length).toBeGreaterThan(10);
+    drawn.mockClear();
+
+    const changed = rows.map((r) => (r.pool_id === 'pool-0003' ? { ...r, waiting_requests: 25 } : r));
+    rerender(show(panelProps({ ...setup, series: [statsTable(changed)] }).data.series));
+    expect(drawn.mock.calls).toEqual([['pool-0003']]);
+    expect(cell('pool-0003', 'Waiting')).toHaveTextContent('25 critical');
+  });
+});
+
 describe('states', () => {
   it('says there is no data', () => {
     renderPanel({ series: [] });

@@ -132,7 +132,7 @@ export function getStyles(theme: GrafanaTheme2) {
       '&:focus-visible': { outline: `2px solid ${theme.colors.primary.main}` },
     }),
     cell: css({ ...ellipsis, minWidth: 0 }),
-    numeric: css({ textAlign: 'right' }),
+    numericCell: css({ ...ellipsis, minWidth: 0, textAlign: 'right' }),
     message: css({
       display: 'flex',
       flexDirection: 'column',
