@@ -5,6 +5,7 @@ import { BackendSrv, config, setBackendSrv } from '@grafana/runtime';
 import { Home, summarise } from './Home';
 import {
   failure,
+  fakeDatasourceSrv,
   healthyRoutes,
   NO_ANSWER,
   instanceSettings,
@@ -25,6 +26,7 @@ function fleet(routesByUid: Record<string, InstanceRoutes>) {
   };
   const fetch = proxyFetch(routesByUid);
   setBackendSrv({ fetch } as unknown as BackendSrv);
+  fakeDatasourceSrv();
   return fetch;
 }
 
