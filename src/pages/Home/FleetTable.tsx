@@ -9,7 +9,6 @@ import {
   Spinner,
   Stack,
   Text,
-  TextLink,
 } from '@grafana/ui';
 import { BUNDLED_DASHBOARDS, dashboardUrl } from '../../components/dashboardLinks';
 import { formatValue, InstanceReport } from './instanceReport';
@@ -95,12 +94,13 @@ function columns(prometheusOf: (uid: string) => string | undefined): Array<Colum
       header: 'Instance',
       sortType: by('name'),
       cell: ({ row: { original } }) => (
-        <TextLink
+        <LinkButton
           href={dashboardUrl(overview.uid, { rustydbUid: original.uid, prometheusUid: prometheusOf(original.uid) })}
-          inline={false}
+          size="sm"
+          fill="text"
         >
           {original.name}
-        </TextLink>
+        </LinkButton>
       ),
     },
     {

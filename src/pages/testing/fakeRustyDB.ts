@@ -134,6 +134,9 @@ export function fakeDatasourceSrv(extra: Partial<DataSourceSrv> = {}) {
     if (!settings) {
       throw new Error(`Datasource ${uid} was not found`);
     }
+    if (settings.type !== DATASOURCE_TYPE) {
+      return { uid, name: settings.name, type: settings.type };
+    }
     if (!built.has(uid)) {
       built.set(uid, new DataSource(settings as DataSourceInstanceSettings<RustyDBOptions>));
     }
