@@ -1,4 +1,6 @@
-import React, { useMemo, useState } from 'react';
+import React, { memo, useMemo, useState } from 'react';
+import { css } from '@emotion/css';
+import { GrafanaTheme2 } from '@grafana/data';
 import {
   Badge,
   Column,
@@ -9,6 +11,7 @@ import {
   Spinner,
   Stack,
   Text,
+  useStyles2,
 } from '@grafana/ui';
 import { BUNDLED_DASHBOARDS, dashboardUrl } from '../../components/dashboardLinks';
 import { formatValue, InstanceReport } from './instanceReport';
@@ -42,7 +45,8 @@ const by =
   (a, b) =>
     compareValues(a.original[key] as number | string | null, b.original[key] as number | string | null);
 
-function StatusCell({ report }: { report?: InstanceReport }) {
+/** Cells are memoised on their report, which keeps its identity while unchanged (`useFleet`). */
+const StatusCell = memo(function StatusCell({ report }: { report?: InstanceReport }) {
   if (!report) {
     return (
       <Text color="secondary">
@@ -52,9 +56,9 @@ function StatusCell({ report }: { report?: InstanceReport }) {
   }
   const look = LEVEL_LOOK[report.level];
   return <Badge color={look.badge} icon={look.icon} text={look.word} />;
-}
+});
 
-function FigureCell({ report, column }: { report?: InstanceReport; column: FigureColumn }) {
+const FigureCell = memo(function FigureCell({ report, column }: { report?: InstanceReport; column: FigureColumn }) {
   const figure = report?.figures.find((f) => f.label === FIGURE_OF_COLUMN[column]);
   if (!figure || figure.value === null) {
     return <Text color="secondary">–</Text>;
@@ -67,7 +71,7 @@ function FigureCell({ report, column }: { report?: InstanceReport; column: Figur
       {shown} ({figure.level})
     </Text>
   );
-}
+});
 
 const figureColumn = (id: FigureColumn, header: string): Column<FleetRow> => ({
   id,
@@ -148,6 +152,7 @@ interface Props {
 
 /** The fleet as one compact, sortable, filterable table: problems first, one line per instance. */
 export function FleetTable({ reports, checking, prometheusOf }: Props) {
+  const styles = useStyles2(getStyles);
   const [text, setText] = useState('');
   const [level, setLevel] = useState<LevelFilter>('all');
   const tableColumns = useMemo(() => columns(prometheusOf), [prometheusOf]);
@@ -159,9 +164,22 @@ export function FleetTable({ reports, checking, prometheusOf }: Props) {
         <RadioButtonGroup aria-label="Show level" options={LEVEL_FILTERS} value={level} onChange={setLevel} size="sm" />
       </Stack>
       <section aria-label="RustyDB instances, worst first" data-testid="rustydb-fleet-table">
-        <InteractiveTable columns={tableColumns} data={rows} getRowId={(row) => row.uid} pageSize={FLEET_PAGE_SIZE} />
+        <InteractiveTable
+          className={styles.compact}
+          columns={tableColumns}
+          data={rows}
+          getRowId={(row) => row.uid}
+          pageSize={FLEET_PAGE_SIZE}
+        />
       </section>
       {rows.length === 0 && <Text color="secondary">No instance matches the filter.</Text>}
     </Stack>
   );
 }
+
+/** One line per instance at the height of a small button, so a fleet's problems fit on the first screen. */
+const getStyles = (theme: GrafanaTheme2) => ({
+  compact: css({
+    'td, th': { paddingTop: theme.spacing(0.25), paddingBottom: theme.spacing(0.25) },
+  }),
+});

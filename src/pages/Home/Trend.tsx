@@ -1,4 +1,4 @@
-import React from 'react';
+import React, { memo } from 'react';
 import { useTheme2 } from '@grafana/ui';
 
 const WIDTH = 64;
@@ -8,7 +8,7 @@ const HEIGHT = 16;
  * A short line of recent values, drawn as one SVG path: at 200 rows @grafana/ui's Sparkline (a uPlot chart each)
  * would cost a canvas and a chart instance per row, where a trend this small needs neither.
  */
-export function Trend({ values, label }: { values: number[]; label: string }) {
+export const Trend = memo(function Trend({ values, label }: { values: number[]; label: string }) {
   const theme = useTheme2();
   if (values.length < 2) {
     return null;
@@ -27,4 +27,4 @@ export function Trend({ values, label }: { values: number[]; label: string }) {
       <polyline points={points} fill="none" stroke={theme.colors.text.secondary} strokeWidth={1.5} />
     </svg>
   );
-}
+});

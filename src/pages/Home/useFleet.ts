@@ -7,6 +7,9 @@ import { queryPrometheus } from './prometheusQuery';
 import { FleetDeps, readFleet } from './readFleet';
 import { RefreshLoop } from './refreshLoop';
 
+/** Reports arriving within this window are applied together: 200 answers cost a handful of renders, not 200. */
+const BATCH_MS = 150;
+
 /** REST requests in flight at once across the fleet: RustyDB v0.6.5 shares 100 requests/s among all its clients. */
 export const MAX_REST_IN_FLIGHT = 6;
 
@@ -33,7 +36,7 @@ function keepIfSame(previous: InstanceReport | undefined, next: InstanceReport):
 
 /**
  * Reads every instance now and then every `intervalMs`, one round at a time (`RefreshLoop`), until unmounted.
- * Reports that arrive within one frame are applied together, so 200 answers cost a few renders, not 200.
+ * Reports that arrive within `BATCH_MS` are applied together.
  * `instances` must keep its identity between renders.
  */
 export function useFleet(
@@ -48,14 +51,14 @@ export function useFleet(
   useEffect(() => {
     let live = true;
     let pending = new Map<string, InstanceReport>();
-    let frame: number | undefined;
+    let batch: ReturnType<typeof setTimeout> | undefined;
     const flush = () => {
-      frame = undefined;
-      const batch = pending;
+      batch = undefined;
+      const arrived = pending;
       pending = new Map();
       setReports((previous) => {
         const next = new Map(previous);
-        batch.forEach((report, uid) => next.set(uid, keepIfSame(previous.get(uid), report)));
+        arrived.forEach((report, uid) => next.set(uid, keepIfSame(previous.get(uid), report)));
         return next;
       });
       setUpdatedAt(Date.now());
@@ -65,7 +68,7 @@ export function useFleet(
         return;
       }
       pending.set(report.uid, report);
-      frame ??= requestAnimationFrame(flush);
+      batch ??= setTimeout(flush, BATCH_MS);
     };
     const fleetDeps = deps();
     const refreshLoop = new RefreshLoop(() => readFleet(instances, fleetDeps, onReport), intervalMs);
@@ -74,9 +77,7 @@ export function useFleet(
     return () => {
       live = false;
       refreshLoop.stop();
-      if (frame !== undefined) {
-        cancelAnimationFrame(frame);
-      }
+      clearTimeout(batch);
     };
   }, [instances, intervalMs, deps]);
 
