@@ -73,6 +73,16 @@ const FigureCell = memo(function FigureCell({ report, column }: { report?: Insta
   );
 });
 
+/** The worst problem on one line, cut with an ellipsis, whole in its title: rows stay one line high. */
+function ProblemCell({ problem }: { problem: string }) {
+  const styles = useStyles2(getStyles);
+  return (
+    <div className={styles.oneLine} title={problem || undefined}>
+      <Text color={problem ? 'primary' : 'secondary'}>{problem || '–'}</Text>
+    </div>
+  );
+}
+
 const figureColumn = (id: FigureColumn, header: string): Column<FleetRow> => ({
   id,
   header,
@@ -111,9 +121,7 @@ function columns(prometheusOf: (uid: string) => string | undefined): Array<Colum
       id: 'problem',
       header: 'Worst problem',
       sortType: by('problem'),
-      cell: ({ row: { original } }) => (
-        <Text color={original.problem ? 'primary' : 'secondary'}>{original.problem || '–'}</Text>
-      ),
+      cell: ({ row: { original } }) => <ProblemCell problem={original.problem} />,
     },
     figureColumn('cpu', 'CPU'),
     figureColumn('memory', 'Memory'),
@@ -180,6 +188,7 @@ export function FleetTable({ reports, checking, prometheusOf }: Props) {
 /** One line per instance at the height of a small button, so a fleet's problems fit on the first screen. */
 const getStyles = (theme: GrafanaTheme2) => ({
   compact: css({
-    'td, th': { paddingTop: theme.spacing(0.25), paddingBottom: theme.spacing(0.25) },
+    'td, th': { paddingTop: theme.spacing(0.25), paddingBottom: theme.spacing(0.25), whiteSpace: 'nowrap' },
   }),
+  oneLine: css({ maxWidth: '32vw', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }),
 });
