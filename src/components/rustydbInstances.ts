@@ -1,7 +1,6 @@
 import { DataSourceInstanceSettings } from '@grafana/data';
 import { config, getDataSourceSrv } from '@grafana/runtime';
 import { DATASOURCE_TYPE } from '../constants';
-import { DataSource } from '../datasource/datasource';
 import type { RustyDBOptions } from '../datasource/types';
 
 export type RustyDBInstanceSettings = DataSourceInstanceSettings<RustyDBOptions>;
@@ -23,20 +22,6 @@ export function rustydbInstances(): RustyDBInstanceSettings[] {
 
 export function findRustyDBInstance(uid: string): RustyDBInstanceSettings | undefined {
   return rustydbInstances().find((ds) => ds.uid === uid);
-}
-
-/** The datasource's own class, so the app tests a connection exactly as the data source's "Save & test" does. */
-export function rustydbDataSource(settings: RustyDBInstanceSettings): DataSource {
-  return new DataSource(settings);
-}
-
-/**
- * A JSON GET bound to one instance: the datasource's own client, so the home page goes through the same proxy route,
- * timeout, rate-limit retry, request sharing and error wording as the instance's panels.
- */
-export function rustydbGetter(settings: RustyDBInstanceSettings): (path: string) => Promise<unknown> {
-  const { client } = rustydbDataSource(settings);
-  return (path) => client.get(path);
 }
 
 /**

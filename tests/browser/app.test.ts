@@ -128,6 +128,55 @@ test("the page runs on one copy of each of the Grafana line's run-time packages"
   expect(Object.entries(harness.packages).filter(([, versions]) => versions.length !== 1)).toEqual([]);
 });
 
+test('home at scale: a table, problems first, figures from a handful of PromQL queries, REST only for health', async () => {
+  const [orders, billing] = simulators;
+  const added = Array.from({ length: 16 }, (_, i) => {
+    const name = `Fleet ${String(i).padStart(2, '0')}`;
+    const sick = i === 7;
+    const instance = `fleet-${i}:8080`;
+    grafana.scrapes.push({ job: 'rustydb', instance, cpu: sick ? 96 : 20, memory: 40, tps: 300 });
+    const ds = rustydbDatasource(`fleet-${i}`, name, (sick ? billing : orders).url);
+    ds.jsonData = { ...ds.jsonData, prometheusUid: 'prom', job: 'rustydb', instance };
+    grafana.datasources.set(ds.uid, ds);
+    return ds;
+  });
+  try {
+    const before = grafana.requests.length;
+    const { page, errors } = await open('home', 'light');
+    await page
+      .getByRole('status')
+      .filter({ hasText: '20 instances:' })
+      .filter({ hasNotText: 'being checked' })
+      .waitFor({ timeout: 30_000 });
+    const table = page.getByTestId('rustydb-fleet-table');
+    const names = await table.locator('tbody tr td:nth-child(2)').allTextContents();
+    expect(names.slice(0, 3)).toEqual(['Archive', 'Billing', 'Fleet 07']);
+    expect(
+      await table
+        .getByRole('row', { name: /Fleet 07/ })
+        .getByText('96% (critical)')
+        .isVisible()
+    ).toBe(true);
+
+    const requests = grafana.requests.slice(before);
+    const promql = requests.filter((r) => r.includes('/proxy/uid/prom/'));
+    // One query per figure and the trend, for all 16 instances with an identity at once.
+    expect(promql).toHaveLength(7);
+    for (const ds of added) {
+      expect(requests.filter((r) => r.includes(`/proxy/uid/${ds.uid}/`))).toEqual([
+        `GET /api/datasources/proxy/uid/${ds.uid}/anon/api/v1/admin/health`,
+      ]);
+    }
+    await page.getByRole('radio', { name: 'Problems' }).check({ force: true });
+    expect(await table.locator('tbody tr').count()).toBe(3);
+    await shot(page, 'home-table-light.png');
+    expect(unexpected(errors)).toEqual([]);
+  } finally {
+    added.forEach((ds) => grafana.datasources.delete(ds.uid));
+    grafana.scrapes.length = 0;
+  }
+});
+
 describe.each<ThemeMode>(['light', 'dark'])('%s theme', (theme) => {
   test('home: every instance worst first, with status, reason, figures and dashboard links', async () => {
     const { page, errors } = await open('home', theme);
@@ -165,13 +214,19 @@ describe.each<ThemeMode>(['light', 'dark'])('%s theme', (theme) => {
       await normal.evaluate((el) => getComputedStyle(el).color)
     );
 
-    // Keyboard: Tab from the top reaches the refresh button, then the first instance's dashboard links.
+    // Keyboard: Tab from the top reaches the layout choice, the refresh button, then the first instance's links.
     const reached: string[] = [];
     for (let i = 0; i < 6; i++) {
       await page.keyboard.press('Tab');
-      reached.push(await page.evaluate(() => document.activeElement?.textContent?.trim() ?? ''));
+      reached.push(
+        await page.evaluate(() => {
+          // A radio button is named by its label.
+          const el = document.activeElement as HTMLInputElement | null;
+          return (el?.labels?.[0] ?? el)?.textContent?.trim() ?? '';
+        })
+      );
     }
-    expect(reached.slice(0, 3)).toEqual(['Refresh now', 'Add RustyDB', 'Overview']);
+    expect(reached.slice(0, 4)).toEqual(['Cards', 'Refresh now', 'Add RustyDB', 'Overview']);
 
     await shot(page, `home-${theme}.png`);
     expect(unexpected(errors)).toEqual([]);

@@ -2,12 +2,15 @@
  * The part of Grafana's HTTP API the app and its data source use, for the browser test: the data source list
  * (`/api/frontend/settings`), creating and saving data sources, the app's settings, and the data-source proxy, which
  * forwards `/api/datasources/proxy/uid/<uid>/<route>/<path>` to the data source's server URL with the route's
- * credentials, and answers 502 when that server cannot be reached, as Grafana's proxy does.
+ * credentials, and answers 502 when that server cannot be reached, as Grafana's proxy does. A Prometheus data source's
+ * proxy answers the home page's fleet queries (`/api/v1/query`, `/api/v1/query_range`) from `scrapes`: a minimal fake
+ * of Prometheus' query API, not a Prometheus.
  */
 import http from 'http';
 import type { RequestHandler } from './harness/server';
 import { DATASOURCE_TYPE, PLUGIN_ID } from '../../src/constants';
 import { AuthType, PROXY_ROUTE, RustyDBOptions } from '../../src/datasource/types';
+import { answerFleetQuery, FakeScrape } from '../../src/pages/testing/fakePrometheus';
 
 export interface FakeDatasource {
   uid: string;
@@ -20,6 +23,8 @@ export interface FakeDatasource {
 export interface FakeGrafana {
   handle: RequestHandler;
   datasources: Map<string, FakeDatasource>;
+  /** What every Prometheus data source knows: one entry per scraped RustyDB. */
+  scrapes: FakeScrape[];
   appSettings: { enabled: boolean; pinned: boolean; jsonData: Record<string, unknown> };
   /** Every API request as `METHOD path`, in order. */
   requests: string[];
@@ -80,8 +85,22 @@ async function proxy(ds: FakeDatasource, route: string, rest: string, res: http.
   }
 }
 
+function prometheus(scrapes: FakeScrape[], path: string, search: URLSearchParams, res: http.ServerResponse) {
+  const number = (name: string) => Number(search.get(name));
+  const query = search.get('query') ?? '';
+  if (path === '/api/v1/query') {
+    return send(res, 200, answerFleetQuery(scrapes, query, number('time')));
+  }
+  if (path === '/api/v1/query_range') {
+    const range = { start: number('start'), end: number('end'), step: number('step') };
+    return send(res, 200, answerFleetQuery(scrapes, query, range.end, range));
+  }
+  send(res, 404, { status: 'error', error: `${path} is not part of the fake Prometheus` });
+}
+
 export function fakeGrafana(initial: FakeDatasource[]): FakeGrafana {
   const datasources = new Map(initial.map((ds) => [ds.uid, ds]));
+  const scrapes: FakeScrape[] = [];
   const appSettings = { enabled: true, pinned: false, jsonData: {} as Record<string, unknown> };
   const requests: string[] = [];
 
@@ -90,6 +109,9 @@ export function fakeGrafana(initial: FakeDatasource[]): FakeGrafana {
     const proxied = /^\/api\/datasources\/proxy\/uid\/([^/]+)\/([^/]+)(\/.*)$/.exec(path);
     if (proxied && method === 'GET') {
       const ds = datasources.get(decodeURIComponent(proxied[1]));
+      if (ds?.type === 'prometheus') {
+        return prometheus(scrapes, `/${proxied[2]}${proxied[3]}`, new URL(req.url!, 'http://x').searchParams, res);
+      }
       return ds
         ? proxy(ds, proxied[2], proxied[3] + new URL(req.url!, 'http://x').search, res)
         : send(res, 404, { message: 'Data source not found' });
@@ -157,7 +179,7 @@ export function fakeGrafana(initial: FakeDatasource[]): FakeGrafana {
     return true;
   };
 
-  return { handle, datasources, appSettings, requests };
+  return { handle, datasources, scrapes, appSettings, requests };
 }
 
 export function rustydbDatasource(uid: string, name: string, serverUrl: string): FakeDatasource {

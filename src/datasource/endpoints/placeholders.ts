@@ -1,51 +1,11 @@
 import { QueryResultMetaNotice } from '@grafana/data';
 import { Row } from '../../rustydb/json';
+import { isV065Placeholder, PlaceholderKey, V065_PLACEHOLDERS } from '../../rustydb/placeholders';
 
-interface Placeholder {
-  /** The values RustyDB v0.6.5 hard-codes in this answer (CONTRACT §3). */
-  values: Row;
-  text: string;
-}
-
-/** Answers of RustyDB v0.6.5 that look like measurements but are constants; recognised by their exact values. */
-const V065_PLACEHOLDERS = {
-  performance: {
-    values: { cache_hit_ratio: 0.95, disk_io_read_bytes: 0, disk_io_write_bytes: 0, locks_held: 0, deadlocks: 0 },
-    text:
-      'These look like RustyDB v0.6.5 placeholders: cache hit ratio 0.95, disk I/O, locks and deadlocks are constants, ' +
-      'and "transactions per second" is HTTP requests since start ÷ 60. Only CPU and memory are measured.',
-  },
-  poolStats: {
-    values: {
-      active_connections: 25,
-      idle_connections: 15,
-      total_connections: 40,
-      waiting_requests: 2,
-      total_acquired: 5000,
-      total_created: 50,
-      total_destroyed: 10,
-    },
-    text: '25 active, 15 idle, 2 waiting are the constants RustyDB v0.6.5 answers for every pool, not measurements.',
-  },
-  health: {
-    values: { version: '1.0.0', uptime_seconds: 3600 },
-    text: 'RustyDB v0.6.5 hard-codes this answer (always healthy, version 1.0.0, uptime 3600 s): it proves the server answers, nothing more.',
-  },
-  memory: {
-    values: { total_bytes: 8589934592, buffer_pool_bytes: 2147483648, cache_bytes: 0, temp_bytes: 0 },
-    text: "RustyDB v0.6.5 reports a handler-local 8 GiB memory manager here, not the database's memory: use Performance for host memory.",
-  },
-  bufferPool: {
-    values: { total_pages: 10000, used_pages: 7500, dirty_pages: 500, hit_ratio: 0.95 },
-    text: 'These are constants of RustyDB v0.6.5 (10,000 pages, 7,500 used, hit ratio 0.95), not measurements.',
-  },
-} satisfies Record<string, Placeholder>;
-
-export type PlaceholderKey = keyof typeof V065_PLACEHOLDERS;
+export type { PlaceholderKey };
 
 /** An info notice when a record carries v0.6.5's constants; `subject` prefixes it (e.g. the pool). */
 export function placeholderNotices(key: PlaceholderKey, record: Row, subject?: string): QueryResultMetaNotice[] {
-  const { values, text } = V065_PLACEHOLDERS[key];
-  const constant = Object.entries(values).every(([field, value]) => record[field] === value);
-  return constant ? [{ severity: 'info', text: subject ? `${subject}: ${text}` : text }] : [];
+  const { text } = V065_PLACEHOLDERS[key];
+  return isV065Placeholder(key, record) ? [{ severity: 'info', text: subject ? `${subject}: ${text}` : text }] : [];
 }

@@ -2,16 +2,16 @@ import React from 'react';
 import { Observable, of, throwError } from 'rxjs';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import {
-  BackendSrv,
-  BackendSrvRequest,
-  config,
-  DataSourceSrv,
-  setBackendSrv,
-  setDataSourceSrv,
-} from '@grafana/runtime';
+import { BackendSrv, BackendSrvRequest, config, setBackendSrv } from '@grafana/runtime';
 import { GettingStarted } from './GettingStarted';
-import { healthyRoutes, InstanceRoutes, instanceSettings, proxyFetch, unreachableRoutes } from '../testing/fakeRustyDB';
+import {
+  fakeDatasourceSrv,
+  healthyRoutes,
+  InstanceRoutes,
+  instanceSettings,
+  proxyFetch,
+  unreachableRoutes,
+} from '../testing/fakeRustyDB';
 import { BUNDLED_DASHBOARDS } from '../../components/dashboardLinks';
 
 const NEW_UID = 'new-rustydb';
@@ -35,7 +35,7 @@ function grafana(
     const posted = fetch.mock.calls.find(([r]) => r.url === '/api/datasources')![0].data;
     config.datasources = { [posted.name]: instanceSettings(NEW_UID, posted.name, posted.jsonData) };
   });
-  setDataSourceSrv({ reload } as unknown as DataSourceSrv);
+  fakeDatasourceSrv({ reload });
   return {
     fetch,
     reload,

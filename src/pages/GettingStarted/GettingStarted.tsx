@@ -3,7 +3,8 @@ import { TestDataSourceResponse } from '@grafana/data';
 import { PluginPage } from '@grafana/runtime';
 import { Alert, Button, Field, FieldSet, Input, LinkButton, RadioButtonGroup, Stack, Text } from '@grafana/ui';
 import { DashboardLinks } from '../../components/DashboardLinks';
-import { findRustyDBInstance, reloadGrafanaDatasources, rustydbDataSource } from '../../components/rustydbInstances';
+import { findRustyDBInstance, reloadGrafanaDatasources } from '../../components/rustydbInstances';
+import { rustydbReader } from '../../components/rustydbReader';
 import { appPageUrl, ROUTES } from '../../constants';
 import { AUTH_LABEL, AUTH_OPTIONS } from '../../datasource/types';
 import { createDatasource, FormErrors, NewDatasourceForm, validateForm } from './newDatasource';
@@ -25,14 +26,13 @@ const INITIAL_FORM: NewDatasourceForm = { name: 'RustyDB', serverUrl: '', authTy
 /** Makes Grafana load the new data source, then runs the datasource's own health check on it. */
 async function testCreated(uid: string): Promise<TestDataSourceResponse> {
   await reloadGrafanaDatasources();
-  const settings = findRustyDBInstance(uid);
-  if (!settings) {
+  if (!findRustyDBInstance(uid)) {
     return {
       status: 'error',
       message: 'Grafana does not list the new data source yet. Reload the page and test it again.',
     };
   }
-  return rustydbDataSource(settings).testDatasource();
+  return (await rustydbReader(uid)).testDatasource();
 }
 
 export function GettingStarted() {

@@ -5,6 +5,7 @@ import { BackendSrv, config, setBackendSrv } from '@grafana/runtime';
 import { Home, summarise } from './Home';
 import {
   failure,
+  fakeDatasourceSrv,
   healthyRoutes,
   NO_ANSWER,
   instanceSettings,
@@ -25,15 +26,19 @@ function fleet(routesByUid: Record<string, InstanceRoutes>) {
   };
   const fetch = proxyFetch(routesByUid);
   setBackendSrv({ fetch } as unknown as BackendSrv);
+  fakeDatasourceSrv();
   return fetch;
 }
 
 const cards = () => screen.getAllByTestId('rustydb-instance');
 const cardOf = (name: string) => screen.getByRole('article', { name });
 
-/** Waits until every instance has been read once (a card is replaced when its first report arrives). */
+/**
+ * Waits until every instance has been read once (a card is replaced when its first report arrives). The timeout bounds
+ * a hang; it is no speed expectation (a busy machine may take seconds to read and render 20 instances in jsdom).
+ */
 async function settled(summary: string) {
-  await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(summary));
+  await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(summary), { timeout: 60_000 });
 }
 
 afterEach(() => {
@@ -192,6 +197,64 @@ describe('Home', () => {
     await act(async () => jest.advanceTimersByTime(60_000));
     expect(healthCalls()).toBe(3);
     expect(jest.getTimerCount()).toBe(0);
+  });
+});
+
+describe('Home with many instances', () => {
+  const names = Array.from({ length: 20 }, (_, i) => `db-${String(i).padStart(2, '0')}`);
+  function bigFleet() {
+    const routes: Record<string, InstanceRoutes> = Object.fromEntries(names.map((n) => [n, healthyRoutes()]));
+    routes['db-15'] = unreachableRoutes();
+    routes['db-03'] = healthyRoutes({
+      [ENDPOINTS.statsPerformance.path]: { ...statsPerformance, cache_hit_ratio: 0.97, cpu_usage_percent: 93.4 },
+    });
+    routes['db-11'] = healthyRoutes({
+      [ENDPOINTS.statsPerformance.path]: {
+        ...statsPerformance,
+        memory_usage_percent: 85,
+        transactions_per_second: 300,
+      },
+    });
+    return fleet(routes);
+  }
+  const tableNames = () =>
+    within(screen.getByTestId('rustydb-fleet-table'))
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) => within(row).getAllByRole('cell')[1].textContent);
+
+  it('shows a table, problems first, with each instance on one line', async () => {
+    bigFleet();
+    render(<Home settings={{}} />);
+    await settled('20 instances: 1 unreachable, 1 critical, 1 warning, 17 healthy');
+    expect(screen.queryByTestId('rustydb-instance')).not.toBeInTheDocument();
+    expect(tableNames().slice(0, 4)).toEqual(['db-15', 'db-03', 'db-11', 'db-00']);
+    const hot = screen.getByRole('row', { name: /db-03/ });
+    expect(within(hot).getByText('Critical')).toBeInTheDocument();
+    expect(within(hot).getByText('CPU 93.4% is above the critical level of 90%')).toBeInTheDocument();
+    expect(within(hot).getByText('93.4% (critical)')).toBeInTheDocument();
+    expect(within(hot).getByRole('link', { name: 'db-03' })).toHaveAttribute(
+      'href',
+      `/d/${BUNDLED_DASHBOARDS[0].uid}?var-rustydb=db-03`
+    );
+  });
+
+  it('filters by level and text, sorts by a column, and switches to cards', async () => {
+    bigFleet();
+    render(<Home settings={{}} />);
+    await settled('20 instances: 1 unreachable, 1 critical, 1 warning, 17 healthy');
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('radio', { name: 'Problems' }));
+    expect(tableNames()).toEqual(['db-15', 'db-03', 'db-11']);
+    await user.type(screen.getByPlaceholderText('Filter by name or problem'), 'memory');
+    expect(tableNames()).toEqual(['db-11']);
+    await user.click(screen.getByRole('radio', { name: 'All' }));
+    await user.clear(screen.getByPlaceholderText('Filter by name or problem'));
+    await user.click(screen.getByRole('button', { name: 'Sort column CPU' }));
+    expect(tableNames()[0]).toBe('db-03');
+    await user.click(screen.getByRole('radio', { name: 'Cards' }));
+    expect(cards()).toHaveLength(20);
+    expect(within(cards()[0]).getByRole('heading').textContent).toBe('db-15');
   });
 });
 

@@ -1,12 +1,13 @@
-import React, { useMemo } from 'react';
+import React, { useCallback, useMemo, useState } from 'react';
 import { css } from '@emotion/css';
-import { dateTimeFormat, GrafanaTheme2 } from '@grafana/data';
+import { dateTimeFormat, GrafanaTheme2, IconName } from '@grafana/data';
 import { PluginPage } from '@grafana/runtime';
-import { Button, EmptyState, LinkButton, Stack, Text, useStyles2 } from '@grafana/ui';
+import { Button, EmptyState, LinkButton, RadioButtonGroup, Stack, Text, useStyles2 } from '@grafana/ui';
 import { AppSettings, DEFAULT_REFRESH_SECONDS } from '../../components/appSettings';
 import { RustyDBInstanceSettings, rustydbInstances } from '../../components/rustydbInstances';
 import { appPageUrl, ROUTES } from '../../constants';
 import { compareReports, InstanceLevel, InstanceReport } from './instanceReport';
+import { FleetTable } from './FleetTable';
 import { InstanceCard } from './InstanceCard';
 import { LEVEL_LOOK } from './levels';
 import { useFleet } from './useFleet';
@@ -55,15 +56,27 @@ export function summarise(total: number, reports: InstanceReport[]): string {
   return `${total} ${total === 1 ? 'instance' : 'instances'}: ${parts.join(', ')}`;
 }
 
+/** Up to this many instances the page shows a card each; beyond, a compact table (either can be picked). */
+export const CARDS_UP_TO = 12;
+
+type Layout = 'cards' | 'table';
+const LAYOUT_OPTIONS: Array<{ label: string; value: Layout; icon: IconName }> = [
+  { label: 'Table', value: 'table', icon: 'table' },
+  { label: 'Cards', value: 'cards', icon: 'apps' },
+];
+
 function FleetView({ instances, settings }: { instances: RustyDBInstanceSettings[]; settings: AppSettings }) {
   const styles = useStyles2(getStyles);
   const refreshSeconds = settings.refreshSeconds ?? DEFAULT_REFRESH_SECONDS;
   const { reports, updatedAt, refresh } = useFleet(instances, refreshSeconds * 1000);
-  const done = reports.filter((r): r is InstanceReport => r !== undefined).sort(compareReports);
-  const checking = instances.filter((_, i) => reports[i] === undefined);
+  const [layout, setLayout] = useState<Layout>(instances.length > CARDS_UP_TO ? 'table' : 'cards');
+  const done = useMemo(() => [...reports.values()].sort(compareReports), [reports]);
+  const checking = useMemo(() => instances.filter((ds) => !reports.has(ds.uid)), [instances, reports]);
   // The data source's own Prometheus (its identity) before the app's default, so the links open one server.
-  const prometheusOf = (uid: string) =>
-    instances.find((ds) => ds.uid === uid)?.jsonData.prometheusUid ?? settings.prometheusDatasourceUid;
+  const prometheusOf = useCallback(
+    (uid: string) => instances.find((ds) => ds.uid === uid)?.jsonData.prometheusUid ?? settings.prometheusDatasourceUid,
+    [instances, settings.prometheusDatasourceUid]
+  );
 
   return (
     <Stack direction="column" gap={2}>
@@ -77,7 +90,13 @@ function FleetView({ instances, settings }: { instances: RustyDBInstanceSettings
             every {refreshSeconds} s
           </Text>
         </Stack>
-        <Stack direction="row" gap={1}>
+        <Stack direction="row" gap={1} alignItems="center">
+          <RadioButtonGroup
+            aria-label="Show instances as"
+            options={LAYOUT_OPTIONS}
+            value={layout}
+            onChange={setLayout}
+          />
           <Button variant="secondary" icon="sync" onClick={refresh}>
             Refresh now
           </Button>
@@ -86,23 +105,27 @@ function FleetView({ instances, settings }: { instances: RustyDBInstanceSettings
           </LinkButton>
         </Stack>
       </Stack>
-      <ul className={styles.list} aria-label="RustyDB instances, worst first">
-        {done.map((report) => (
-          <li key={report.uid}>
-            <InstanceCard
-              uid={report.uid}
-              name={report.name}
-              report={report}
-              prometheusUid={prometheusOf(report.uid)}
-            />
-          </li>
-        ))}
-        {checking.map((ds) => (
-          <li key={ds.uid}>
-            <InstanceCard uid={ds.uid} name={ds.name} prometheusUid={prometheusOf(ds.uid)} />
-          </li>
-        ))}
-      </ul>
+      {layout === 'table' ? (
+        <FleetTable reports={done} checking={checking} prometheusOf={prometheusOf} />
+      ) : (
+        <ul className={styles.list} aria-label="RustyDB instances, worst first">
+          {done.map((report) => (
+            <li key={report.uid}>
+              <InstanceCard
+                uid={report.uid}
+                name={report.name}
+                report={report}
+                prometheusUid={prometheusOf(report.uid)}
+              />
+            </li>
+          ))}
+          {checking.map((ds) => (
+            <li key={ds.uid}>
+              <InstanceCard uid={ds.uid} name={ds.name} prometheusUid={prometheusOf(ds.uid)} />
+            </li>
+          ))}
+        </ul>
+      )}
     </Stack>
   );
 }

@@ -41,9 +41,12 @@ export interface PoolReading {
 /** Everything the home page reads from one instance in one round. */
 export interface InstanceReading {
   health: Outcome<HealthReading>;
-  server: Outcome<ServerReading>;
+  /** Not asked when the figures come from Prometheus (REST is then read only for what Prometheus lacks). */
+  server?: Outcome<ServerReading>;
   performance: Outcome<PerformanceReading>;
   pools: Outcome<PoolReading[]>;
+  /** CPU over the last half hour, oldest first; only Prometheus keeps a history to read. */
+  trend?: number[];
 }
 
 export type InstanceLevel = Level | 'unreachable';
@@ -77,6 +80,8 @@ export interface InstanceReport {
   figures: FigureReport[];
   /** Every reason the instance is not simply healthy, worst first. */
   problems: string[];
+  /** CPU over the last half hour, when Prometheus has it. */
+  trend?: number[];
 }
 
 interface Problem {
@@ -85,7 +90,7 @@ interface Problem {
 }
 
 /** An instance that cannot be read ranks above any level it could report. */
-const LEVEL_RANK: Record<InstanceLevel, number> = { ...SEVERITY, unreachable: SEVERITY.critical + 1 };
+export const LEVEL_RANK: Record<InstanceLevel, number> = { ...SEVERITY, unreachable: SEVERITY.critical + 1 };
 
 function worst<L extends InstanceLevel>(levels: L[]): L | 'ok' {
   return levels.reduce<L | 'ok'>((a, b) => (LEVEL_RANK[b] > LEVEL_RANK[a] ? b : a), 'ok');
@@ -244,7 +249,7 @@ export function reportInstance({ uid, name }: { uid: string; name: string }, rea
     ...healthProblems(health.value, checks),
     ...performanceProblems(performance),
     ...poolProblems(pools),
-    ...unavailable('Version and uptime', server),
+    ...(server ? unavailable('Version and uptime', server) : []),
     ...unavailable('CPU, memory and TPS', performance),
     ...unavailable('Pool figures', pools),
   ].sort((a, b) => LEVEL_RANK[b.level] - LEVEL_RANK[a.level]);
@@ -253,9 +258,10 @@ export function reportInstance({ uid, name }: { uid: string; name: string }, rea
     level: worst(problems.map((p) => p.level)),
     status: health.value.status,
     checks,
-    ...(server.ok ? { version: server.value.version, uptimeSeconds: server.value.uptimeSeconds } : {}),
+    ...(server?.ok ? { version: server.value.version, uptimeSeconds: server.value.uptimeSeconds } : {}),
     figures: [...performanceFigures(performance), poolFigure(pools)],
     problems: problems.map((p) => p.text),
+    ...(reading.trend?.length ? { trend: reading.trend } : {}),
   };
 }
 

@@ -1,4 +1,5 @@
 import { endpointPath, ENDPOINTS } from '../../rustydb/api/endpoints';
+import type { PrometheusFigures } from './fleetPromQL';
 import type { InstanceReading, Outcome, PoolReading } from './instanceReport';
 import { healthOf, performanceOf, poolIdsOf, poolOf, serverOf } from './readings';
 
@@ -8,7 +9,7 @@ export type GetJson = (path: string) => Promise<unknown>;
 /** Beyond this, one home-page refresh would spend too much of RustyDB's shared 100 requests/s on pool stats. */
 export const MAX_POOLS_READ = 20;
 
-async function attempt<T>(read: () => Promise<T>): Promise<Outcome<T>> {
+export async function attempt<T>(read: () => Promise<T>): Promise<Outcome<T>> {
   try {
     return { ok: true, value: await read() };
   } catch (err) {
@@ -23,16 +24,40 @@ async function readPools(get: GetJson): Promise<PoolReading[]> {
 
 const SKIPPED: Outcome<never> = { ok: false, error: 'not read: the instance is unreachable' };
 
-/** One round of reads. Health first: when that fails the instance is unreachable and nothing else is asked of it. */
-export async function readInstance(get: GetJson, now: number): Promise<InstanceReading> {
-  const health = await attempt(async () => healthOf(await get(ENDPOINTS.adminHealth.path)));
+const readHealth = (get: GetJson) => attempt(async () => healthOf(await get(ENDPOINTS.adminHealth.path)));
+
+/**
+ * One round of REST reads, for an instance without a Prometheus identity. Health first: when that fails the instance
+ * is unreachable and nothing else is asked of it.
+ */
+export async function readInstance(get: GetJson): Promise<InstanceReading> {
+  const health = await readHealth(get);
   if (!health.ok) {
     return { health, server: SKIPPED, performance: SKIPPED, pools: SKIPPED };
   }
   const [server, performance, pools] = await Promise.all([
     attempt(async () => serverOf(await get(ENDPOINTS.serverInfo.path))),
-    attempt(async () => performanceOf(await get(ENDPOINTS.statsPerformance.path), now)),
+    attempt(async () => performanceOf(await get(ENDPOINTS.statsPerformance.path))),
     attempt(() => readPools(get)),
   ]);
   return { health, server, performance, pools };
+}
+
+/**
+ * One round for an instance Prometheus scrapes: REST only for its health checks, which Prometheus lacks; CPU, memory,
+ * TPS, pools and the trend from the fleet-wide queries (read once for every instance at once, alongside).
+ */
+export async function readInstanceWithPrometheus(
+  get: GetJson,
+  figuresRead: Promise<Outcome<PrometheusFigures>>
+): Promise<InstanceReading> {
+  const [health, figures] = await Promise.all([readHealth(get), figuresRead]);
+  if (!health.ok) {
+    return { health, performance: SKIPPED, pools: SKIPPED };
+  }
+  if (!figures.ok) {
+    return { health, performance: figures, pools: figures };
+  }
+  const { performance, pools, trend } = figures.value;
+  return { health, performance: { ok: true, value: performance }, pools: { ok: true, value: pools }, trend };
 }

@@ -21,13 +21,13 @@ describe('readers of the contract fixtures', () => {
   });
 
   it("read CPU, memory and TPS through the datasource's performance parser, and recognise v0.6.5's placeholders", () => {
-    expect(performanceOf(statsPerformance, 0)).toEqual({
+    expect(performanceOf(statsPerformance)).toEqual({
       cpuPercent: 7.3,
       memoryPercent: statsPerformance.memory_usage_percent,
       transactionsPerSecond: 20.85,
       tpsIsPlaceholder: true,
     });
-    expect(performanceOf({ ...statsPerformance, locks_held: 4 }, 0).tpsIsPlaceholder).toBe(false);
+    expect(performanceOf({ ...statsPerformance, locks_held: 4 }).tpsIsPlaceholder).toBe(false);
   });
 
   it("read pool ids and a pool's utilisation (active / (active + idle)) and waiting requests", () => {
@@ -54,7 +54,7 @@ describe('readers of bodies they cannot use', () => {
       () => serverOf({ uptime_seconds: 1 }),
       '/api/v1/server/info answered without a version or uptime.',
     ],
-    ['performance as a list', () => performanceOf([], 0), /did not return a JSON object|JSON object/],
+    ['performance as a list', () => performanceOf([]), /did not return a JSON object|JSON object/],
     ['pools that are not a list', () => poolIdsOf({}), '/api/v1/pools did not return a list of pools.'],
     [
       'pool stats without counts',
@@ -81,7 +81,7 @@ describe('readers of bodies they cannot use', () => {
       waiting: 0,
       placeholder: false,
     });
-    expect(performanceOf({ cpu_usage_percent: null }, 0)).toEqual({
+    expect(performanceOf({ cpu_usage_percent: null })).toEqual({
       cpuPercent: null,
       memoryPercent: null,
       transactionsPerSecond: null,

@@ -1,8 +1,7 @@
 import { ENDPOINTS } from '../../rustydb/api/endpoints';
 import { isRow, numberOf } from '../../rustydb/json';
+import { isV065Placeholder } from '../../rustydb/placeholders';
 import { poolIdOf, poolUtilisation } from '../../rustydb/pools';
-import { parsePerformance } from '../../datasource/endpoints/performance';
-import { placeholderNotices } from '../../datasource/endpoints/placeholders';
 import type { HealthReading, PerformanceReading, PoolReading, ServerReading } from './instanceReport';
 
 /** Pure readers of the four bodies the home page needs; each throws an operator-worded Error on a body it cannot use. */
@@ -45,17 +44,17 @@ export function serverOf(body: unknown): ServerReading {
 }
 
 /**
- * Reads through the datasource's own performance parser and its v0.6.5 placeholder check, so the home page and the
- * panels agree on what a usable body is and on which figures are real measurements.
+ * CPU, memory and TPS of a performance snapshot, and whether its TPS is v0.6.5's placeholder (the rule the
+ * datasource's notices use too). Read here rather than through the datasource's parser, so the app's chunk carries
+ * no copy of the query engine.
  */
-export function performanceOf(body: unknown, now: number): PerformanceReading {
-  const frame = parsePerformance(body, 'home', now);
-  const value = (key: string) => numberOf(frame.fields.find((f) => f.name === key)?.values[0]);
+export function performanceOf(body: unknown): PerformanceReading {
+  const stats = objectBody(body, ENDPOINTS.statsPerformance.path);
   return {
-    cpuPercent: value('cpu_usage_percent'),
-    memoryPercent: value('memory_usage_percent'),
-    transactionsPerSecond: value('transactions_per_second'),
-    tpsIsPlaceholder: placeholderNotices('performance', objectBody(body, ENDPOINTS.statsPerformance.path)).length > 0,
+    cpuPercent: numberOf(stats.cpu_usage_percent),
+    memoryPercent: numberOf(stats.memory_usage_percent),
+    transactionsPerSecond: numberOf(stats.transactions_per_second),
+    tpsIsPlaceholder: isV065Placeholder('performance', stats),
   };
 }
 
@@ -77,6 +76,6 @@ export function poolOf(id: string, body: unknown): PoolReading {
     id,
     utilisation: poolUtilisation(active, idle),
     waiting: numberOf(stats.waiting_requests) ?? 0,
-    placeholder: placeholderNotices('poolStats', stats).length > 0,
+    placeholder: isV065Placeholder('poolStats', stats),
   };
 }

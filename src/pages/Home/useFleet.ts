@@ -1,54 +1,86 @@
-import { useCallback, useEffect, useState } from 'react';
-import { RustyDBInstanceSettings, rustydbGetter } from '../../components/rustydbInstances';
-import { InstanceReport, reportInstance } from './instanceReport';
-import { readInstance } from './readInstance';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { RustyDBInstanceSettings } from '../../components/rustydbInstances';
+import { rustydbReader } from '../../components/rustydbReader';
+import { limitConcurrency } from './concurrency';
+import type { InstanceReport } from './instanceReport';
+import { queryPrometheus } from './prometheusQuery';
+import { FleetDeps, readFleet } from './readFleet';
+import { RefreshLoop } from './refreshLoop';
+
+/** Reports arriving within this window are applied together: 200 answers cost a handful of renders, not 200. */
+const BATCH_MS = 150;
+
+/** REST requests in flight at once across the fleet: RustyDB v0.6.5 shares 100 requests/s among all its clients. */
+export const MAX_REST_IN_FLIGHT = 6;
 
 export interface Fleet {
-  /** One entry per instance, in the order given; undefined until its first round of reads completes. */
-  reports: Array<InstanceReport | undefined>;
+  /** Each instance's latest report by uid; missing until its first round of reads completes. */
+  reports: ReadonlyMap<string, InstanceReport>;
   /** When the last report arrived (epoch ms). */
   updatedAt?: number;
-  /** Reads every instance now and restarts the interval. */
+  /** Reads every instance now (or right after the round under way) and restarts the interval. */
   refresh: () => void;
 }
 
+const grafanaDeps = (): FleetDeps => ({
+  reader: rustydbReader,
+  prometheus: queryPrometheus,
+  limit: limitConcurrency(MAX_REST_IN_FLIGHT),
+  now: Date.now,
+});
+
+/** The previous report when nothing changed, so its row keeps its identity and is not rendered again. */
+function keepIfSame(previous: InstanceReport | undefined, next: InstanceReport): InstanceReport {
+  return previous && JSON.stringify(previous) === JSON.stringify(next) ? previous : next;
+}
+
 /**
- * Reads every instance now and then every `intervalMs`, until unmounted. An instance whose previous round is still
- * running (a slow or unreachable server waits out its timeout) is skipped rather than asked twice.
+ * Reads every instance now and then every `intervalMs`, one round at a time (`RefreshLoop`), until unmounted.
+ * Reports that arrive within `BATCH_MS` are applied together.
  * `instances` must keep its identity between renders.
  */
-export function useFleet(instances: RustyDBInstanceSettings[], intervalMs: number): Fleet {
-  const [byUid, setByUid] = useState<Record<string, InstanceReport>>({});
+export function useFleet(
+  instances: RustyDBInstanceSettings[],
+  intervalMs: number,
+  deps: () => FleetDeps = grafanaDeps
+): Fleet {
+  const [reports, setReports] = useState<ReadonlyMap<string, InstanceReport>>(() => new Map());
   const [updatedAt, setUpdatedAt] = useState<number>();
-  const [round, setRound] = useState(0);
+  const loop = useRef<RefreshLoop>();
 
   useEffect(() => {
-    let mounted = true;
-    const inFlight = new Set<string>();
-    const getters = instances.map(rustydbGetter);
-    const readAll = () => {
-      instances.forEach((settings, i) => {
-        if (inFlight.has(settings.uid)) {
-          return;
-        }
-        inFlight.add(settings.uid);
-        readInstance(getters[i], Date.now()).then((reading) => {
-          inFlight.delete(settings.uid);
-          if (mounted) {
-            setByUid((previous) => ({ ...previous, [settings.uid]: reportInstance(settings, reading) }));
-            setUpdatedAt(Date.now());
-          }
-        });
+    let live = true;
+    let pending = new Map<string, InstanceReport>();
+    let batch: ReturnType<typeof setTimeout> | undefined;
+    const flush = () => {
+      batch = undefined;
+      const arrived = pending;
+      pending = new Map();
+      setReports((previous) => {
+        const next = new Map(previous);
+        arrived.forEach((report, uid) => next.set(uid, keepIfSame(previous.get(uid), report)));
+        return next;
       });
+      setUpdatedAt(Date.now());
     };
-    readAll();
-    const timer = setInterval(readAll, intervalMs);
+    const onReport = (report: InstanceReport) => {
+      if (!live) {
+        return;
+      }
+      pending.set(report.uid, report);
+      batch ??= setTimeout(flush, BATCH_MS);
+    };
+    const fleetDeps = deps();
+    const refreshLoop = new RefreshLoop(() => readFleet(instances, fleetDeps, onReport), intervalMs);
+    loop.current = refreshLoop;
+    refreshLoop.start();
     return () => {
-      mounted = false;
-      clearInterval(timer);
+      live = false;
+      refreshLoop.stop();
+      clearTimeout(batch);
     };
-  }, [instances, intervalMs, round]);
+  }, [instances, intervalMs, deps]);
 
-  const refresh = useCallback(() => setRound((r) => r + 1), []);
-  return { reports: instances.map((settings) => byUid[settings.uid]), updatedAt, refresh };
+  const refresh = useCallback(() => loop.current?.refreshNow(), []);
+  return { reports, updatedAt, refresh };
 }

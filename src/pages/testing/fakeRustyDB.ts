@@ -1,6 +1,7 @@
 import { NEVER, of, throwError } from 'rxjs';
 import type { DataSourceInstanceSettings } from '@grafana/data';
-import type { BackendSrvRequest } from '@grafana/runtime';
+import { BackendSrvRequest, config, DataSourceSrv, setDataSourceSrv } from '@grafana/runtime';
+import { DataSource } from '../../datasource/datasource';
 import { ENDPOINTS } from '../../rustydb/api/endpoints';
 import adminHealth from '../../../fixtures/admin-health.json';
 import serverInfo from '../../../fixtures/server-info.json';
@@ -120,4 +121,27 @@ export function proxyFetch(routesByUid: Record<string, InstanceRoutes>) {
     }
     return of({ status: 200, data: answer, ok: true });
   });
+}
+
+/**
+ * Grafana's data source service as the app uses it: `get(uid)` answers the instance Grafana builds from its data
+ * source list (`config.datasources`), once per uid, as Grafana caches it; `extra` adds or replaces methods.
+ */
+export function fakeDatasourceSrv(extra: Partial<DataSourceSrv> = {}) {
+  const built = new Map<string, DataSource>();
+  const get = jest.fn(async (uid: string) => {
+    const settings = Object.values(config.datasources).find((ds) => ds.uid === uid);
+    if (!settings) {
+      throw new Error(`Datasource ${uid} was not found`);
+    }
+    if (settings.type !== DATASOURCE_TYPE) {
+      return { uid, name: settings.name, type: settings.type };
+    }
+    if (!built.has(uid)) {
+      built.set(uid, new DataSource(settings as DataSourceInstanceSettings<RustyDBOptions>));
+    }
+    return built.get(uid)!;
+  });
+  setDataSourceSrv({ get, ...extra } as unknown as DataSourceSrv);
+  return get;
 }

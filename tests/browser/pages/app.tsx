@@ -32,7 +32,7 @@ import { config, getBackendSrv } from '@grafana/runtime';
 import { Alert, Button, GlobalStyles, PanelChrome, Stack, useTheme2 } from '@grafana/ui';
 import { panelProps } from '../../../src/panel/testing/panelProps';
 import { loadBuiltModule } from './appBuilt';
-import { getJson, reloadDatasources, startGrafanaServices } from './appServices';
+import { getJson, provideDatasourceClass, reloadDatasources, startGrafanaServices } from './appServices';
 
 const PLUGIN_ID = 'rustydb-monitoring-app';
 const DIST = `/public/plugins/${PLUGIN_ID}`;
@@ -52,6 +52,9 @@ async function start(): Promise<Built> {
   const datasource = (
     await loadBuiltModule<{ plugin: DataSourcePlugin<DataSourceApi> }>(`${DIST}/datasource/module.js`)
   ).plugin;
+  provideDatasourceClass(
+    datasource.DataSourceClass as unknown as new (settings: DataSourceInstanceSettings) => DataSourceApi
+  );
   const panel = (await loadBuiltModule<{ plugin: PanelPlugin }>(`${DIST}/panel/module.js`)).plugin;
   const appSettings = await getJson<{ enabled: boolean; pinned: boolean; jsonData: object }>(
     `/api/plugins/${PLUGIN_ID}/settings`
