@@ -6,11 +6,11 @@
  * one refresh, long tasks after the first paint (loading and one refresh), the page's DOM, and whether every unhealthy
  * instance is on the first screen. The 200-instance page is saved as docs/img/home-fleet.png.
  */
-import net from 'net';
 import path from 'path';
 import { RunningSimulator, startSimulator } from '../simulator';
 import { FakeGrafana, fakeGrafana, rustydbDatasource } from '../tests/browser/appFakeGrafana';
 import { chromiumAvailable, Harness, startHarness } from '../tests/browser/harness';
+import { closedPort } from '../tests/browser/harness/server';
 import { grafanaLine, linePackage } from '../tests/browser/harness/grafanaLine';
 import { printResult } from './child';
 import { median, ms } from './figures';
@@ -35,14 +35,6 @@ function kinds(n: number): Kind[] {
   const all = Array<Kind>(n).fill('healthy');
   sick.forEach((kind, i) => (all[Math.floor(((i + 0.5) * n) / sick.length)] = kind));
   return all;
-}
-
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /** Makes the fake Grafana list `n` RustyDB data sources over the simulators, and its Prometheus their figures. */

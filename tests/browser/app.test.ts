@@ -5,7 +5,6 @@
  * runs it on another Grafana line's React, @grafana/* and rxjs (harness/grafanaLine.ts).
  */
 import fs from 'fs';
-import net from 'net';
 import path from 'path';
 import type { Locator, Page } from 'playwright-core';
 import { RunningSimulator, startSimulator } from '../../simulator';
@@ -13,6 +12,7 @@ import pluginJson from '../../src/plugin.json';
 import { PUBLIC_STATUS_DASHBOARD } from '../../src/constants';
 import { FakeGrafana, fakeGrafana, rustydbDatasource } from './appFakeGrafana';
 import { Harness, resultsDir, startHarness, ThemeMode } from './harness';
+import { closedPort } from './harness/server';
 import { expectedPackages, grafanaLine, linePackage } from './harness/grafanaLine';
 
 /** The per-instance dashboards the home page links: every bundled one but the public, variable-free Status page. */
@@ -31,15 +31,6 @@ let simulators: RunningSimulator[] = [];
 let grafana: FakeGrafana;
 let harness: Harness;
 let closedUrl: string;
-
-/** A loopback port nothing listens on: bound, then released. */
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 beforeAll(async () => {
   if (!fs.existsSync(path.join(DIST, 'module.js'))) {

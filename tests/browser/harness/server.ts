@@ -62,3 +62,12 @@ export async function serveStatic(roots: Record<string, string>, handle?: Reques
       }),
   };
 }
+
+/** A loopback port nothing listens on (bound, then released): the address of an unreachable server. */
+export async function closedPort(): Promise<number> {
+  const server = http.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
