@@ -7,17 +7,9 @@ import { BackendSrv, config, setBackendSrv } from '@grafana/runtime';
 import { AppConfig } from './AppConfig';
 import { AppSettings } from '../appSettings';
 import { instanceSettings } from '../../pages/testing/fakeRustyDB';
-import { stubCanvas } from '../../panel/testing/canvas';
+import { stubComboboxEnvironment } from '../../panel/testing/canvas';
 
-// Combobox measures its option labels on a canvas and watches its menu's scroll edges; jsdom has neither.
-beforeAll(() => {
-  stubCanvas();
-  globalThis.IntersectionObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof IntersectionObserver;
-});
+beforeAll(stubComboboxEnvironment);
 
 function props(jsonData: AppSettings = {}, state = { enabled: true, pinned: false }) {
   return {

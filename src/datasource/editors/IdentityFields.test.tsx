@@ -4,17 +4,9 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { BackendSrv, config, setBackendSrv } from '@grafana/runtime';
 import { IdentityFields } from './IdentityFields';
-import { stubCanvas } from '../../panel/testing/canvas';
+import { stubComboboxEnvironment } from '../../panel/testing/canvas';
 
-// Combobox measures its option labels on a canvas and watches its menu's scroll edges; jsdom has neither.
-beforeAll(() => {
-  stubCanvas();
-  globalThis.IntersectionObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof IntersectionObserver;
-});
+beforeAll(stubComboboxEnvironment);
 
 const target = (job: string, instance: string) => ({
   labels: { job, instance },

@@ -18,3 +18,13 @@ export function stubCanvas(): void {
     }
   } as unknown as typeof Path2D;
 }
+
+/** @grafana/ui's Combobox measures its option labels on a canvas and watches its menu's scroll edges; jsdom has neither. */
+export function stubComboboxEnvironment(): void {
+  stubCanvas();
+  globalThis.IntersectionObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  } as unknown as typeof IntersectionObserver;
+}
